@@ -1,0 +1,45 @@
+package org.openbanking.common;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code x-fapi-interaction-id} on every response: the request's value when it is a UUID, otherwise a fresh one. It is
+ * set as the first route handler, so that responses written by the framework itself (401, 404, 413) carry it too.
+ */
+@Singleton
+public class InteractionId {
+
+    public static final String HEADER = "x-fapi-interaction-id";
+    private static final String CONTEXT_KEY = "ob.interaction-id";
+    private static final Pattern UUID_PATTERN = Pattern
+            .compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+    void register(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(rc -> {
+            String id = resolve(rc.request().getHeader(HEADER));
+            rc.put(CONTEXT_KEY, id);
+            rc.response().headers().set(HEADER, id);
+            rc.next();
+        });
+    }
+
+    /** The interaction id of the request being handled; a fresh one when none was assigned. */
+    public static String of(RoutingContext rc) {
+        String id = rc == null ? null : rc.get(CONTEXT_KEY);
+        return id != null ? id : UUID.randomUUID().toString();
+    }
+
+    public static String resolve(String candidate) {
+        if (candidate != null && UUID_PATTERN.matcher(candidate).matches()) {
+            return candidate.toLowerCase();
+        }
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,39 @@
+package org.openbanking.consent.rest;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** A consent as partners and users see it (contract shape "Consent"). */
+public record ConsentView(
+        @JsonProperty("Data") Data data,
+        @JsonProperty("Links") Links links,
+        @JsonProperty("Meta") Map<String, Object> meta) {
+
+    public record Data(
+            @JsonProperty("ConsentId") String consentId,
+            @JsonProperty("Status") String status,
+            @JsonProperty("StatusReason") List<StatusReason> statusReason,
+            @JsonProperty("CreationDateTime") String creationDateTime,
+            @JsonProperty("StatusUpdateDateTime") String statusUpdateDateTime,
+            @JsonProperty("Permissions") List<String> permissions,
+            @JsonProperty("ExpirationDateTime") String expirationDateTime,
+            @JsonProperty("TransactionFromDateTime") String transactionFromDateTime,
+            @JsonProperty("TransactionToDateTime") String transactionToDateTime,
+            @JsonProperty("Purpose") ConsentRequest.Purpose purpose,
+            @JsonProperty("ProhibitedUses") List<String> prohibitedUses,
+            @JsonProperty("FrequencyPerDay") int frequencyPerDay,
+            @JsonProperty("PartnerId") String partnerId,
+            @JsonProperty("PartnerName") String partnerName,
+            @JsonProperty("AccountIds") List<String> accountIds) {
+    }
+
+    public record StatusReason(
+            @JsonProperty("StatusReasonCode") String statusReasonCode,
+            @JsonProperty("StatusReasonDescription") String statusReasonDescription) {
+    }
+
+    public record Links(@JsonProperty("Self") String self) {
+    }
+}

@@ -1,0 +1,140 @@
+package org.openbanking.consent.service;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.openbanking.consent.model.ConsentStatus;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+
+/**
+ * Consent transitions, fanned out to every gateway replica within a second.
+ * <p>
+ * A transition sends {@code pg_notify} inside its own transaction, so PostgreSQL delivers it to every consent-service
+ * replica's listener exactly when it commits (and never when it rolls back). Each replica forwards what it hears to
+ * the gateways subscribed to its server-sent-event stream. Each replica also sends a heartbeat through PostgreSQL every
+ * second and forwards only its own: a gateway that hears heartbeats knows that the whole path (database, listener,
+ * stream) works, and one that stops hearing them stops trusting its cache.
+ */
+@ApplicationScoped
+public class ConsentEvents {
+
+    static final String CHANNEL = "consent_events";
+    public static final String TRANSITION = "Transition";
+    public static final String HEARTBEAT = "Heartbeat";
+
+    private static final Logger LOG = Logger.getLogger(ConsentEvents.class);
+
+    /** One event on the stream. */
+    public record ConsentEvent(
+            @JsonProperty("Type") String type,
+            @JsonProperty("ConsentId") String consentId,
+            @JsonProperty("Status") String status,
+            @JsonProperty("Node") String node,
+            @JsonProperty("DateTime") String dateTime) {
+    }
+
+    private final BroadcastProcessor<ConsentEvent> processor = BroadcastProcessor.create();
+    private final String node = UUID.randomUUID().toString();
+
+    @Inject
+    Vertx vertx;
+    @Inject
+    Pool pool;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Clock clock;
+    @ConfigProperty(name = "quarkus.datasource.reactive.url")
+    String url;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String username;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
+
+    private PgSubscriber subscriber;
+
+    void start(@Observes StartupEvent event) {
+        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
+                .setUser(username)
+                .setPassword(password);
+        subscriber = PgSubscriber.subscriber(vertx, options)
+                // Keep trying for as long as the service runs: while the listener is down no heartbeat is forwarded,
+                // so the gateways fail closed instead of trusting a stream that hears nothing.
+                .reconnectPolicy(retries -> 500L);
+        subscriber.channel(CHANNEL).handler(this::onNotification);
+        subscriber.connect().subscribe().with(
+                ok -> LOG.info("Listening for consent transitions"),
+                failure -> LOG.warn("Consent event listener could not connect yet; retrying", failure));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (subscriber != null) {
+            subscriber.closeAndForget();
+        }
+        processor.onComplete();
+    }
+
+    /** Publishes a transition from inside the caller's transaction: delivered if, and when, it commits. */
+    public Uni<Void> publishInTransaction(String consentId, ConsentStatus status) {
+        String payload = json(new ConsentEvent(TRANSITION, consentId, status.name(), node, DateTimes.format(clock.instant())));
+        return Panache.getSession()
+                .chain(session -> session
+                        .createNativeQuery("select count(*) from (select pg_notify(:channel, :payload)) n", Long.class)
+                        .setParameter("channel", CHANNEL)
+                        .setParameter("payload", payload)
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    @Scheduled(every = "${consent.heartbeat-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> heartbeat() {
+        String payload = json(new ConsentEvent(HEARTBEAT, null, null, node, DateTimes.format(clock.instant())));
+        return pool.preparedQuery("select pg_notify($1, $2)").execute(Tuple.of(CHANNEL, payload))
+                .replaceWithVoid()
+                .onFailure().invoke(e -> LOG.debug("Heartbeat not sent", e))
+                .onFailure().recoverWithNull();
+    }
+
+    /** Transitions from every replica, and this replica's own heartbeats. */
+    public Multi<ConsentEvent> stream() {
+        return processor.filter(e -> !HEARTBEAT.equals(e.type()) || node.equals(e.node()));
+    }
+
+    private void onNotification(String payload) {
+        try {
+            processor.onNext(mapper.readValue(payload, ConsentEvent.class));
+        } catch (JsonProcessingException e) {
+            LOG.warn("Ignoring a malformed consent event");
+        }
+    }
+
+    private String json(ConsentEvent event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

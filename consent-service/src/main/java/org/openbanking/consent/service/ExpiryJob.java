@@ -1,0 +1,32 @@
+package org.openbanking.consent.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+
+/** Makes expiry durable on a schedule. Replicas may run it together: rows are taken with {@code skip locked}. */
+@ApplicationScoped
+public class ExpiryJob {
+
+    private static final Logger LOG = Logger.getLogger(ExpiryJob.class);
+
+    @Inject
+    ConsentService consents;
+
+    @Scheduled(every = "${consent.expiry.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> run() {
+        return consents.expireDue()
+                .invoke(n -> {
+                    if (n > 0) {
+                        LOG.infof("Expired %d consents", n);
+                    }
+                })
+                .onFailure().invoke(e -> LOG.warn("Expiry run failed; the next run retries", e))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+}
