@@ -84,7 +84,7 @@ public class ReceiptService {
                     stored.forEach(r -> already.add(r.id));
                     return toReceipts(entries, ids, byId, already);
                 }))
-                .call(fresh -> receipts.persist(fresh));
+                .call(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem() : receipts.persist(fresh));
     }
 
     private List<AccessReceipt> toReceipts(List<ReceiptBatch.Entry> entries, List<UUID> ids, Map<String, Consent> byId,
