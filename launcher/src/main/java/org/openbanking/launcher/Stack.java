@@ -1,0 +1,266 @@
+package org.openbanking.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Starts the platform's pieces in order and stops them in reverse: embedded PostgreSQL (unless an external one is
+ * configured), one database per service, then each service as its own JVM with the settings it reads in production.
+ */
+public final class Stack implements AutoCloseable {
+
+    /** A piece could not start; the message says what to do, and no stack trace is needed. */
+    public static final class LaunchException extends RuntimeException {
+
+        public LaunchException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final LaunchConfig config;
+    private final Consumer<String> progress;
+    private final long started = System.nanoTime();
+    private final List<Process> processes = new ArrayList<>();
+    private EmbeddedPostgres postgres;
+
+    public Stack(LaunchConfig config, Consumer<String> progress) {
+        this.config = config;
+        this.progress = progress;
+    }
+
+    public void start() {
+        checkPortsFree();
+        startPostgres();
+        for (String service : LaunchConfig.SERVICES) {
+            startService(service);
+        }
+        for (String service : LaunchConfig.SERVICES) {
+            awaitReady(service, Duration.ofSeconds(90));
+        }
+    }
+
+    private void checkPortsFree() {
+        Map<String, Integer> ports = new HashMap<>(config.servicePorts());
+        if (config.externalDbHost() == null) {
+            ports.put("embedded PostgreSQL (OB_PG_PORT)", config.postgresPort());
+        }
+        ports.forEach((what, port) -> {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress("localhost", port));
+            } catch (IOException e) {
+                throw new LaunchException("Port " + port + " for " + what + " is already in use. Stop what uses it, or "
+                        + "choose another port (see README: OB_*_PORT).");
+            }
+        });
+    }
+
+    private void startPostgres() {
+        if (config.externalDbHost() != null) {
+            say("Using the external PostgreSQL at " + config.externalDbHost() + ":" + config.postgresPort());
+            createDatabases();
+            return;
+        }
+        Path pgData = config.dataDir().resolve("postgres");
+        try {
+            if (config.reset()) {
+                deleteRecursively(pgData);
+            }
+            Files.createDirectories(pgData);
+            say("Starting embedded PostgreSQL 17 (data in " + pgData + ")");
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgData)
+                    .setCleanDataDirectory(false)
+                    .setPort(config.postgresPort())
+                    .start();
+        } catch (IOException e) {
+            throw new LaunchException("Embedded PostgreSQL did not start: " + e.getMessage());
+        }
+        say("PostgreSQL ready on port " + config.postgresPort());
+        createDatabases();
+    }
+
+    private void createDatabases() {
+        String url = "jdbc:postgresql://" + dbHost() + ":" + config.postgresPort() + "/postgres";
+        try (Connection c = DriverManager.getConnection(url, config.dbUser(), config.dbPassword())) {
+            for (String service : LaunchConfig.SERVICES) {
+                String db = LaunchConfig.databaseOf(service);
+                if (db == null) {
+                    continue;
+                }
+                try (PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+                    exists.setString(1, db);
+                    try (ResultSet rs = exists.executeQuery(); Statement create = c.createStatement()) {
+                        if (!rs.next()) {
+                            create.execute("create database " + db);
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new LaunchException("Could not prepare the databases at " + url + ": " + e.getMessage());
+        }
+    }
+
+    private void startService(String service) {
+        Path jar = config.root().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new LaunchException(service + " is not built (" + jar + " is missing): run ./mvnw install -DskipTests");
+        }
+        Path logs = config.dataDir().resolve("logs");
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = List.of(javaBin(), "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-jar", jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve(service + ".log").toFile());
+        builder.environment().putAll(environmentOf(service));
+        try {
+            processes.add(builder.start());
+        } catch (IOException e) {
+            throw new LaunchException(service + " did not start: " + e.getMessage());
+        }
+        say("Starting " + service + " on port " + config.servicePorts().get(service) + " (log: "
+                + logs.resolve(service + ".log")
+                + ")");
+    }
+
+    /** The settings a service reads in its %prod profile: the same names the Kubernetes manifests set. */
+    Map<String, String> environmentOf(String service) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(config.servicePorts().get(service)));
+        String db = LaunchConfig.databaseOf(service);
+        if (db != null) {
+            String hostPort = dbHost() + ":" + config.postgresPort() + "/" + db;
+            env.put("DB_REACTIVE_URL", "postgresql://" + hostPort);
+            env.put("DB_JDBC_URL", "jdbc:postgresql://" + hostPort);
+            env.put("DB_USER", config.dbUser());
+            env.put("DB_PASSWORD", config.dbPassword());
+        }
+        env.put("OIDC_AUTH_SERVER_URL", config.keycloakUrl() + "/realms/openbanking");
+        // Dev-only demo secrets of the local realm (see the realm file); deployments take them from Secrets.
+        env.put("OIDC_CLIENT_SECRET", service + "-secret");
+        env.put("PUBLIC_BASE_URL", config.url("gateway"));
+        env.put("CONSENT_SERVICE_URL", config.url("consent-service"));
+        env.put("ACCOUNTS_SERVICE_URL", config.url("accounts-service"));
+        env.put("OFFERS_SERVICE_URL", config.url("partner-offers-service"));
+        return env;
+    }
+
+    private void awaitReady(String service, Duration timeout) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        URI ready = URI.create(config.url(service) + "/q/health/ready");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Process process = processes.get(List.of(LaunchConfig.SERVICES).indexOf(service));
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new LaunchException(service + " stopped while starting; see " + config.dataDir().resolve("logs")
+                        .resolve(service + ".log"));
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    say(service + " ready at " + config.url(service));
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LaunchException("Interrupted while waiting for " + service);
+            }
+            sleep(250);
+        }
+        throw new LaunchException(service + " was not ready within " + timeout.toSeconds() + " s; see "
+                + config.dataDir().resolve("logs").resolve(service + ".log"));
+    }
+
+    @Override
+    public void close() {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            Process p = processes.get(i);
+            p.destroy();
+        }
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException ignored) {
+                // stopping anyway
+            }
+            postgres = null;
+        }
+    }
+
+    public long elapsedMillis() {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private String dbHost() {
+        return config.externalDbHost() != null ? config.externalDbHost() : "localhost";
+    }
+
+    private void say(String message) {
+        progress.accept(String.format("[%5.1fs] %s", elapsedMillis() / 1000.0, message));
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
