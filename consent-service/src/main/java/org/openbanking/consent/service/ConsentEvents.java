@@ -117,9 +117,13 @@ public class ConsentEvents {
                 .onFailure().recoverWithNull();
     }
 
-    /** Transitions from every replica, and this replica's own heartbeats. */
+    /**
+     * Transitions from every replica, and this replica's own heartbeats. A subscriber that falls more than 1,024 events
+     * behind loses its stream rather than an event: it reconnects and, as on every reconnect, drops its cache.
+     */
     public Multi<ConsentEvent> stream() {
-        return processor.filter(e -> !HEARTBEAT.equals(e.type()) || node.equals(e.node()));
+        return processor.filter(e -> !HEARTBEAT.equals(e.type()) || node.equals(e.node()))
+                .onOverflow().buffer(1024);
     }
 
     private void onNotification(String payload) {
