@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.openbanking.common.DateTimes;
 import org.openbanking.consent.model.AccessReceipt;
 import org.openbanking.consent.model.Consent;
 import org.openbanking.consent.model.ConsentHistory;
 import org.openbanking.consent.service.AccessDecisionService;
-import org.openbanking.consent.service.DateTimes;
 
 /** Entities to the contract's shapes. Statuses are the true ones at {@code now}, whether or not the expiry job ran. */
 final class ConsentViews {

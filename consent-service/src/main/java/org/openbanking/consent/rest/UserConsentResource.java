@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.openbanking.common.ApiException;
+import org.openbanking.common.DateTimes;
 import org.openbanking.common.ErrorCodes;
 import org.openbanking.common.ServiceRoles;
 import org.openbanking.consent.config.ConsentConfig;
@@ -26,7 +27,6 @@ import org.openbanking.consent.model.Consent;
 import org.openbanking.consent.model.ConsentStatus;
 import org.openbanking.consent.service.BlockService;
 import org.openbanking.consent.service.ConsentService;
-import org.openbanking.consent.service.DateTimes;
 import org.openbanking.consent.service.ReceiptService;
 
 import io.smallrye.mutiny.Uni;

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.openbanking.common.ApiException;
+import org.openbanking.common.Ids;
 import org.openbanking.consent.model.AccessReceipt;
 import org.openbanking.consent.model.Consent;
 import org.openbanking.consent.model.ConsentStatus;

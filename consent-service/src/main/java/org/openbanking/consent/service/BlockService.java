@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.openbanking.common.ApiException;
+import org.openbanking.common.Ids;
 import org.openbanking.consent.model.Actor;
 import org.openbanking.consent.model.ConsentStatus;
 import org.openbanking.consent.model.Partner;

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.openbanking.common.DateTimes;
 import org.openbanking.consent.model.ConsentStatus;
 
 import com.fasterxml.jackson.annotation.JsonProperty;

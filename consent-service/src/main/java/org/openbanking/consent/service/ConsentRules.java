@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.openbanking.common.ApiException;
+import org.openbanking.common.DateTimes;
 import org.openbanking.common.ErrorDetail;
 import org.openbanking.consent.model.Permission;
 import org.openbanking.consent.model.PurposeCode;

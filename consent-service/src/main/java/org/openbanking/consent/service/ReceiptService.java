@@ -20,7 +20,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.openbanking.common.ApiException;
+import org.openbanking.common.DateTimes;
 import org.openbanking.common.ErrorDetail;
+import org.openbanking.common.Ids;
 import org.openbanking.consent.config.ConsentConfig;
 import org.openbanking.consent.model.AccessReceipt;
 import org.openbanking.consent.model.Consent;

@@ -1,4 +1,4 @@
-package org.openbanking.consent.service;
+package org.openbanking.common;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

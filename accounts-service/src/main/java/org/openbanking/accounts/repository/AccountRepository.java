@@ -1,0 +1,23 @@
+package org.openbanking.accounts.repository;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.openbanking.accounts.model.Account;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class AccountRepository implements PanacheRepositoryBase<Account, String> {
+
+    public Uni<List<Account>> findByUser(String userId) {
+        return list("userId", Sort.ascending("bankId", "nickname", "id"), userId);
+    }
+
+    public Uni<Account> findByBankAccount(String bankId, String bankAccountId) {
+        return find("bankId = ?1 and bankAccountId = ?2", bankId, bankAccountId).firstResult();
+    }
+}

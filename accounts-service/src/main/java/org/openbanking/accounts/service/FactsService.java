@@ -1,0 +1,78 @@
+package org.openbanking.accounts.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.openbanking.common.Ids;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Offer-eligibility facts computed from a user's data: the 90-day average balance, the monthly income (credits over
+ * 90 days / 3), the account types held. Only EUR accounts count (the sandbox and the offers are in EUR). Amounts are
+ * reported as the lower bound of their band, so the exact figures never leave this service.
+ */
+@ApplicationScoped
+public class FactsService {
+
+    public record Facts(String userId, BigDecimal averageBalanceBand, BigDecimal monthlyIncomeBand, List<String> accountTypes) {
+    }
+
+    static final int[] BALANCE_BANDS = {0, 500, 1000, 2500, 5000, 10000, 25000, 50000, 100000};
+    static final int[] INCOME_BANDS = {0, 1000, 2000, 3000, 4000, 5000, 7500, 10000};
+
+    /**
+     * A transaction booked at t moved every end-of-day balance before t. The day-end balances of the window are
+     * the current balance minus what came after each of them, so their average is the current balance minus the
+     * sum of signed amounts, each weighted by the number of day-ends it preceded, over 90.
+     */
+    private static final String FACTS = """
+            with acc as (select id, booked_amount, account_sub_type from account where user_id = $1 and currency = 'EUR'),
+                 tx as (select t.amount, t.credit_debit, t.booking_time from bank_transaction t join acc on acc.id = t.account_id
+                        where t.status = 'Booked' and t.booking_time > $2::timestamptz - interval '90 days')
+            select (select coalesce(sum(booked_amount), 0) from acc)
+                   - coalesce((select sum(case when credit_debit = 'Credit' then amount else -amount end
+                        * floor(extract(epoch from (booking_time - ($2::timestamptz - interval '90 days'))) / 86400)) / 90 from tx), 0)
+                     as average_balance,
+                   coalesce((select sum(amount) from tx where credit_debit = 'Credit'), 0) / 3 as monthly_income,
+                   (select coalesce(string_agg(distinct account_sub_type, ',' order by account_sub_type), '') from acc)
+                     as account_types,
+                   (select count(*) from acc) as accounts
+            """;
+
+    @Inject
+    Pool pool;
+    @Inject
+    Clock clock;
+
+    public Uni<Facts> factsOf(String userId) {
+        Ids.requireValid(userId, "UserId");
+        return pool.preparedQuery(FACTS).execute(Tuple.of(userId, clock.instant().atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    String types = row.getString("account_types");
+                    return new Facts(userId, band(row.getBigDecimal("average_balance"), BALANCE_BANDS),
+                            band(row.getBigDecimal("monthly_income"), INCOME_BANDS),
+                            types.isEmpty() ? List.of() : new ArrayList<>(List.of(types.split(","))));
+                });
+    }
+
+    static BigDecimal band(BigDecimal value, int[] bands) {
+        int floor = 0;
+        for (int b : bands) {
+            if (value.compareTo(BigDecimal.valueOf(b)) >= 0) {
+                floor = b;
+            }
+        }
+        return BigDecimal.valueOf(floor).setScale(2);
+    }
+}
