@@ -61,6 +61,13 @@ public final class Stack implements AutoCloseable {
         for (String service : LaunchConfig.SERVICES) {
             awaitReady(service, Duration.ofSeconds(90));
         }
+        // accounts-service has migrated its database by now: the sandbox data can go in.
+        int loaded = SandboxLoader.load(jdbcUrl("accounts"), config.dbUser(), config.dbPassword(), java.time.LocalDate.now());
+        say("Sandbox data for alice and bob loaded (" + loaded + " new transactions)");
+    }
+
+    private String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + dbHost() + ":" + config.postgresPort() + "/" + database;
     }
 
     private void checkPortsFree() {
@@ -104,7 +111,7 @@ public final class Stack implements AutoCloseable {
     }
 
     private void createDatabases() {
-        String url = "jdbc:postgresql://" + dbHost() + ":" + config.postgresPort() + "/postgres";
+        String url = jdbcUrl("postgres");
         try (Connection c = DriverManager.getConnection(url, config.dbUser(), config.dbPassword())) {
             for (String service : LaunchConfig.SERVICES) {
                 String db = LaunchConfig.databaseOf(service);
