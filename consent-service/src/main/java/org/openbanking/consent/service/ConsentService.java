@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 
 import org.openbanking.common.ApiException;
 import org.openbanking.common.ErrorDetail;
+import org.openbanking.common.Failures;
 import org.openbanking.common.Ids;
 import org.openbanking.consent.client.AccountsClient;
 import org.openbanking.consent.config.ConsentConfig;

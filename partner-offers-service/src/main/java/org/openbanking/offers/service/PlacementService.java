@@ -1,0 +1,129 @@
+package org.openbanking.offers.service;
+
+import static org.openbanking.common.ErrorCodes.FIELD_INVALID;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.openbanking.common.ApiException;
+import org.openbanking.common.Failures;
+import org.openbanking.common.Ids;
+import org.openbanking.offers.client.AccountsClient;
+import org.openbanking.offers.model.Bank;
+import org.openbanking.offers.model.Offer;
+import org.openbanking.offers.model.Placement;
+import org.openbanking.offers.repository.BankRepository;
+import org.openbanking.offers.repository.OfferRepository;
+import org.openbanking.offers.repository.PlacementRepository;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Placements: the user's facts are fetched from accounts-service and matched against live offers here, inside the
+ * platform. The partner receives offers and opaque placement ids; the facts and the reasons for a match stay here.
+ */
+@ApplicationScoped
+public class PlacementService {
+
+    /** A matched offer and its placement for this consent. */
+    public record Placed(Placement placement, Offer offer, String bankName) {
+    }
+
+    @Inject
+    AccountsClient accounts;
+    @Inject
+    OfferRepository offers;
+    @Inject
+    PlacementRepository placements;
+    @Inject
+    BankRepository banks;
+    @Inject
+    Clock clock;
+
+    /**
+     * The offers placed for one consent. The gateway has already decided that the consent is authorised, has
+     * ReadOffers and the purpose OfferPlacement. One placement per offer and consent: asking again returns the same ids.
+     */
+    public Uni<List<Placed>> place(String partnerId, String consentId, String userId) {
+        Ids.requireValid(partnerId, "PartnerId");
+        Ids.requireValid(consentId, "consentId");
+        Ids.requireValid(userId, "userId");
+        return accounts.factsOf(userId).chain(facts -> facts.isEmpty()
+                ? Uni.createFrom().item(List.<Placed>of())
+                : Panache.withTransaction(() -> placeOnce(partnerId, consentId, userId, facts))
+                        // Two first requests for one consent race on (offer, consent): the loser finds the winner's.
+                        .onFailure(Failures::isUniqueViolation)
+                        .recoverWithUni(() -> Panache.withTransaction(() -> placeOnce(partnerId, consentId, userId, facts))));
+    }
+
+    private Uni<List<Placed>> placeOnce(String partnerId, String consentId, String userId,
+            Optional<AccountsClient.Facts> facts) {
+        Instant now = now();
+        return offers.findLive(now).chain(live -> {
+            List<Offer> matched = live.stream().filter(o -> Matching.matches(o, facts.get())).toList();
+            if (matched.isEmpty()) {
+                return Uni.createFrom().item(List.<Placed>of());
+            }
+            List<String> bankIds = matched.stream().map(o -> o.bankId).distinct().toList();
+            return banks.list("id in ?1", bankIds)
+                    .map(found -> found.stream().collect(Collectors.toMap(b -> b.id, (Bank b) -> b.name)))
+                    .chain(names -> Multi.createFrom().iterable(matched)
+                            .onItem()
+                            .transformToUniAndConcatenate(offer -> placementFor(offer, partnerId, consentId, userId, now)
+                                    .map(p -> new Placed(p, offer, names.getOrDefault(offer.bankId, offer.bankId))))
+                            .collect().asList());
+        });
+    }
+
+    private Uni<Placement> placementFor(Offer offer, String partnerId, String consentId, String userId, Instant now) {
+        return placements.findByOfferAndConsent(offer.id, consentId).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(existing);
+            }
+            Placement placement = new Placement();
+            placement.id = "plc-" + UUID.randomUUID();
+            placement.offerId = offer.id;
+            placement.partnerId = partnerId;
+            placement.consentId = consentId;
+            placement.userId = userId;
+            placement.createdAt = now;
+            return placements.persist(placement);
+        });
+    }
+
+    /** {@code Shown} or {@code Clicked}, idempotent; only the partner that got the placement. A click implies shown. */
+    @WithTransaction
+    public Uni<Void> event(String partnerId, String placementId, String type) {
+        Ids.requireValid(partnerId, "PartnerId");
+        if (!"Shown".equals(type) && !"Clicked".equals(type)) {
+            throw ApiException.badRequest(FIELD_INVALID, "Type", "Type must be Shown or Clicked");
+        }
+        return placements.findById(placementId).invoke(placement -> {
+            if (placement == null || !placement.partnerId.equals(partnerId)) {
+                throw ApiException.notFound("No placement with this id");
+            }
+            Instant now = now();
+            if (placement.shownAt == null) {
+                placement.shownAt = now;
+            }
+            if ("Clicked".equals(type) && placement.clickedAt == null) {
+                placement.clickedAt = now;
+            }
+        }).replaceWithVoid();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,36 @@
+package org.openbanking.offers;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class OperationsTest {
+
+    @Test
+    void readyChecksTheDatabase() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Reactive PostgreSQL")));
+    }
+
+    @Test
+    void metricsAndOpenApiAreServed() {
+        // One served request, so that the HTTP server metrics exist whatever ran before.
+        Api.asGateway().get("/internal/banks/{b}/offers", "ops-bank").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body(containsString("/internal/partners/{partnerId}/placements"));
+    }
+
+    @Test
+    void onlyTheGatewayCalls() {
+        given().get("/internal/banks/{b}/offers", "x").then().statusCode(401);
+        given().auth().oauth2(org.openbanking.testing.TestTokens.service("partner-offers-service", "svc-offers"))
+                .get("/internal/banks/{b}/offers", "x").then().statusCode(403);
+    }
+}
