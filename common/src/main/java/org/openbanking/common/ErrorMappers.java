@@ -180,12 +180,12 @@ public class ErrorMappers {
         return path.isEmpty() ? null : path.toString();
     }
 
+    /** The envelope; the {@code x-fapi-interaction-id} header itself is set once, by {@link InteractionId}, on every response. */
     public static Response.ResponseBuilder envelope(int status, String message, List<ErrorDetail> errors,
             RoutingContext rc) {
         String id = InteractionId.of(rc);
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .header(InteractionId.HEADER, id)
                 .entity(new ErrorEnvelope(Response.Status.fromStatusCode(status) == null
                         ? String.valueOf(status)
                         : Response.Status.fromStatusCode(status).getReasonPhrase(), id, message, errors));

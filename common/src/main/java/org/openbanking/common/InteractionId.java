@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import io.smallrye.common.vertx.ContextLocals;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -25,6 +26,8 @@ public class InteractionId {
         router.route().order(Integer.MIN_VALUE).handler(rc -> {
             String id = resolve(rc.request().getHeader(HEADER));
             rc.put(CONTEXT_KEY, id);
+            // Also on the request's context, for code that has no RoutingContext (e.g. outgoing client filters).
+            ContextLocals.put(CONTEXT_KEY, id);
             rc.response().headers().set(HEADER, id);
             rc.next();
         });
@@ -32,8 +35,17 @@ public class InteractionId {
 
     /** The interaction id of the request being handled; a fresh one when none was assigned. */
     public static String of(RoutingContext rc) {
-        String id = rc == null ? null : rc.get(CONTEXT_KEY);
+        String id = rc == null ? current() : rc.get(CONTEXT_KEY);
         return id != null ? id : UUID.randomUUID().toString();
+    }
+
+    /** The interaction id of the request being handled on this Vert.x context, or null outside a request. */
+    public static String current() {
+        try {
+            return ContextLocals.<String>get(CONTEXT_KEY).orElse(null);
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            return null;
+        }
     }
 
     public static String resolve(String candidate) {

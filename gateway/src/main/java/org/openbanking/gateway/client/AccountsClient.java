@@ -1,0 +1,51 @@
+package org.openbanking.gateway.client;
+
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The hop to accounts-service. Reads may be retried once; writes never are. Only failures of the hop (timeouts, refused
+ * connections, 5xx) count for the breaker; the service's 4xx are answers and are relayed. A bulkhead keeps a slow
+ * accounts-service from holding every request of the gateway. The numbers are overridden in one block of application.properties.
+ */
+@ApplicationScoped
+public class AccountsClient {
+
+    @Inject
+    @RestClient
+    AccountsApi api;
+
+    @Timeout(800)
+    @Retry(maxRetries = 1, delay = 20, retryOn = {Downstream.Failure.class, java.io.IOException.class,
+            org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class})
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000)
+    @Bulkhead(value = 64, waitingTaskQueue = 256)
+    @Fallback(fallbackMethod = "unavailable")
+    public Uni<Response> read(Function<AccountsApi, Uni<Response>> call) {
+        return Downstream.failOn5xx(call.apply(api));
+    }
+
+    @Timeout(1500)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000)
+    @Bulkhead(value = 64, waitingTaskQueue = 256)
+    @Fallback(fallbackMethod = "unavailable")
+    public Uni<Response> write(Function<AccountsApi, Uni<Response>> call) {
+        return Downstream.failOn5xx(call.apply(api));
+    }
+
+    Uni<Response> unavailable(Function<AccountsApi, Uni<Response>> call) {
+        return Downstream.unavailable("accounts-service");
+    }
+}

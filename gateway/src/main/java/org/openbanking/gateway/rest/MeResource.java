@@ -1,0 +1,131 @@
+package org.openbanking.gateway.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openbanking.gateway.client.AccountsClient;
+import org.openbanking.gateway.client.ConsentClient;
+import org.openbanking.gateway.service.Caller;
+import org.openbanking.gateway.service.Relay;
+
+import io.smallrye.mutiny.Uni;
+
+/** The end user's API: the user is the token's {@code sub}; another user's consent is a 404 (consent-service decides). */
+@Path("/me")
+@RolesAllowed("customer")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "End user")
+public class MeResource {
+
+    @Inject
+    Caller caller;
+    @Inject
+    ConsentClient consents;
+    @Inject
+    AccountsClient accounts;
+
+    @GET
+    @Path("/accounts")
+    @Operation(summary = "The user's own accounts across banks")
+    public Uni<Response> accounts() {
+        String user = caller.userId();
+        return accounts.read(api -> api.own(user)).map(Relay::of);
+    }
+
+    @GET
+    @Path("/consents")
+    @Operation(summary = "The user's consents, optionally by status")
+    public Uni<Response> consents(@QueryParam("status") String status) {
+        String user = caller.userId();
+        return consents.read(api -> api.userConsents(user, status)).map(Relay::of);
+    }
+
+    @GET
+    @Path("/consents/{consentId}")
+    @Operation(summary = "One consent: the user's own, or a request awaiting authorisation")
+    public Uni<Response> consent(@PathParam("consentId") String consentId) {
+        String user = caller.userId();
+        return consents.read(api -> api.userConsent(user, consentId)).map(Relay::of);
+    }
+
+    @GET
+    @Path("/consents/{consentId}/history")
+    @Operation(summary = "Every transition of the consent")
+    public Uni<Response> history(@PathParam("consentId") String consentId) {
+        String user = caller.userId();
+        return consents.read(api -> api.history(user, consentId)).map(Relay::of);
+    }
+
+    @POST
+    @Path("/consents/{consentId}/authorise")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Authorise for some of the user's own accounts")
+    public Uni<Response> authorise(@PathParam("consentId") String consentId, String body) {
+        return action(consentId, "authorise", body);
+    }
+
+    @POST
+    @Path("/consents/{consentId}/reject")
+    @Operation(summary = "Reject a request")
+    public Uni<Response> reject(@PathParam("consentId") String consentId) {
+        return action(consentId, "reject", "{}");
+    }
+
+    @POST
+    @Path("/consents/{consentId}/revoke")
+    @Operation(summary = "Revoke a consent: no partner is served under it from then on")
+    public Uni<Response> revoke(@PathParam("consentId") String consentId) {
+        return action(consentId, "revoke", "{}");
+    }
+
+    @GET
+    @Path("/access-log")
+    @Operation(summary = "Every access to the user's data, newest first")
+    public Uni<Response> accessLog(@QueryParam("consentId") String consentId, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("page-token") String pageToken) {
+        String user = caller.userId();
+        return consents.read(api -> api.receipts(user, consentId, from, to, pageToken)).map(Relay::of);
+    }
+
+    @GET
+    @Path("/blocked-partners")
+    @Operation(summary = "Partners the user never shares with")
+    public Uni<Response> blocked() {
+        String user = caller.userId();
+        return consents.read(api -> api.blocked(user)).map(Relay::of);
+    }
+
+    @PUT
+    @Path("/blocked-partners/{partnerId}")
+    @Operation(summary = "Block a partner: its live consents are revoked")
+    public Uni<Response> block(@PathParam("partnerId") String partnerId) {
+        String user = caller.userId();
+        return consents.write(api -> api.block(user, partnerId)).map(Relay::of);
+    }
+
+    @DELETE
+    @Path("/blocked-partners/{partnerId}")
+    @Operation(summary = "Unblock a partner")
+    public Uni<Response> unblock(@PathParam("partnerId") String partnerId) {
+        String user = caller.userId();
+        return consents.write(api -> api.unblock(user, partnerId)).map(Relay::of);
+    }
+
+    private Uni<Response> action(String consentId, String action, String body) {
+        String user = caller.userId();
+        return consents.write(api -> api.userAction(user, consentId, action, body)).map(Relay::of);
+    }
+}

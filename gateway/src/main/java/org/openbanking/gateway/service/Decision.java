@@ -1,0 +1,31 @@
+package org.openbanking.gateway.service;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** consent-service's answer to an access decision. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Decision(
+        @JsonProperty("Decision") String decision,
+        @JsonProperty("Status") int status,
+        @JsonProperty("ErrorCode") String errorCode,
+        @JsonProperty("Message") String message,
+        @JsonProperty("RetryAfterSeconds") Long retryAfterSeconds,
+        @JsonProperty("Scope") Scope scope) {
+
+    public boolean permitted() {
+        return "Permit".equals(decision);
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Scope(
+            @JsonProperty("ConsentId") String consentId,
+            @JsonProperty("UserId") String userId,
+            @JsonProperty("AccountIds") List<String> accountIds,
+            @JsonProperty("Permissions") List<String> permissions,
+            @JsonProperty("TransactionFromDateTime") String transactionFromDateTime,
+            @JsonProperty("TransactionToDateTime") String transactionToDateTime) {
+    }
+}

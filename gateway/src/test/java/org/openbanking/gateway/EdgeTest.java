@@ -1,0 +1,145 @@
+package org.openbanking.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openbanking.testing.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.build.Jwt;
+
+/** What the edge does before any service is asked: tokens, roles, envelope, limits. */
+@QuarkusTest
+class EdgeTest {
+
+    static final String CONSENTS = "/open-banking/v3.1/aisp/account-access-consents";
+
+    private static void anyConsentAnswers() {
+        Services.reset();
+        Services.consent.stubFor(post(urlEqualTo("/internal/partners/p1/consents"))
+                .willReturn(okJson("{\"Data\":{\"ConsentId\":\"aac-1\"}}").withStatus(201)));
+    }
+
+    @Test
+    void aValidPartnerTokenIsRelayedAsThePartner() {
+        anyConsentAnswers();
+        given().auth().oauth2(Tokens.partner("p1")).contentType("application/json").body("{}").post(CONSENTS).then()
+                .statusCode(201).body("Data.ConsentId", equalTo("aac-1"));
+    }
+
+    @Test
+    void brokenTokensAre401InTheEnvelope() {
+        anyConsentAnswers();
+        String valid = Tokens.partner("p1");
+        String[] parts = valid.split("\\.");
+        String none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes())
+                + "." + parts[1] + ".";
+        String hmac = Jwt.issuer(TestTokens.ISSUER).subject("x").audience("open-banking-gateway").claim("azp", "p1")
+                .claim("realm_access", Map.of("roles", List.of("partner")))
+                .signWithSecret("a-secret-of-at-least-32-bytes-long!!");
+        String foreignIssuer = Jwt.issuer("https://evil.example.com").subject("x").audience("open-banking-gateway")
+                .claim("azp", "p1").claim("realm_access", Map.of("roles", List.of("partner"))).jws().keyId("1")
+                .sign("privateKey.jwk");
+        String wrongAudience = Jwt.issuer(TestTokens.ISSUER).subject("x").audience("someone-else").claim("azp", "p1")
+                .claim("realm_access", Map.of("roles", List.of("partner"))).jws().keyId("1").sign("privateKey.jwk");
+        String expired = Jwt.issuer(TestTokens.ISSUER).subject("x").audience("open-banking-gateway").claim("azp", "p1")
+                .claim("realm_access", Map.of("roles", List.of("partner"))).issuedAt(Instant.now().minusSeconds(7200))
+                .expiresAt(Instant.now().minusSeconds(3600)).jws().keyId("1").sign("privateKey.jwk");
+        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(Base64.getUrlDecoder().decode(parts[1])).replace("p1", "p2").getBytes()) + "." + parts[2];
+        for (String token : List.of(none, hmac, foreignIssuer, wrongAudience, expired, tampered, "garbage")) {
+            given().auth().oauth2(token).contentType("application/json").body("{}").post(CONSENTS).then().statusCode(401)
+                    .header("WWW-Authenticate", startsWith("Bearer"))
+                    .header("x-fapi-interaction-id", matchesPattern("[0-9a-f-]{36}"))
+                    .body("Errors[0].ErrorCode", equalTo("UK.OBIE.Header.Invalid"));
+        }
+        given().contentType("application/json").body("{}").post(CONSENTS).then().statusCode(401)
+                .body("Errors[0].ErrorCode", equalTo("UK.OBIE.Header.Missing"));
+    }
+
+    @Test
+    void eachRouteAdmitsOnlyItsRole() {
+        String partner = Tokens.partner("p1");
+        String customer = Tokens.customer("alice-sub");
+        String bank = Tokens.bank("bank-alpha");
+        String operator = Tokens.operator();
+        Map<String, String> routes = Map.of(
+                "GET /open-banking/v3.1/aisp/account-access-consents/aac-1", "partner",
+                "GET /open-banking/v3.1/aisp/accounts", "partner",
+                "GET /open-banking/v3.1/aisp/offers", "partner",
+                "GET /me/consents", "customer",
+                "GET /me/accounts", "customer",
+                "GET /me/access-log", "customer",
+                "GET /banks/offers", "bank");
+        Map<String, String> tokens = Map.of("partner", partner, "customer", customer, "bank", bank, "platform-admin", operator);
+        routes.forEach((route, role) -> {
+            String path = route.substring(4);
+            tokens.forEach((tokenRole, token) -> {
+                if (!tokenRole.equals(role)) {
+                    given().auth().oauth2(token).get(path).then().statusCode(403)
+                            .body("Errors[0].ErrorCode", equalTo("UK.OBIE.Header.Invalid"));
+                }
+            });
+        });
+    }
+
+    @Test
+    void aBankTokenWithoutBankIdIsRefused() {
+        String noBankId = TestTokens.token("sa-x", "x", List.of("bank"), Map.of());
+        given().auth().oauth2(noBankId).get("/banks/offers").then().statusCode(403);
+    }
+
+    @Test
+    void frameworkErrorsUseTheEnvelopeAndEchoTheInteractionId() {
+        String id = "3f2d1c4b-5a69-4788-9a0b-1c2d3e4f5a6b";
+        given().header("x-fapi-interaction-id", id).get("/nowhere").then().statusCode(404)
+                .header("x-fapi-interaction-id", id)
+                .body("Id", equalTo(id))
+                .body("Errors[0].ErrorCode", equalTo("UK.OBIE.Resource.NotFound"));
+        org.junit.jupiter.api.Assertions.assertEquals(1, given().header("x-fapi-interaction-id", id).get("/nowhere")
+                .headers().getValues("x-fapi-interaction-id").size(), "one interaction id header, not two");
+        org.junit.jupiter.api.Assertions.assertEquals(1, given().get("/open-banking/v3.1/aisp/accounts")
+                .headers().getValues("x-fapi-interaction-id").size(), "one interaction id header on a 401 too");
+        given().header("x-fapi-interaction-id", "not-a-uuid").get("/nowhere").then()
+                .header("x-fapi-interaction-id", matchesPattern("[0-9a-f-]{36}"));
+        given().auth().oauth2(Tokens.partner("p1")).contentType("text/plain").body("x").post(CONSENTS).then()
+                .statusCode(415).body("Errors[0].ErrorCode", equalTo("UK.OBIE.Header.Invalid"));
+        given().auth().oauth2(Tokens.partner("p1")).put(CONSENTS).then().statusCode(405);
+        given().auth().oauth2(Tokens.partner("p1")).contentType("application/json")
+                .body("{\"x\":\"" + "a".repeat(70_000) + "\"}")
+                .post(CONSENTS).then().statusCode(413).body("Code", equalTo("Request Entity Too Large"))
+                .body("Errors[0].ErrorCode", equalTo("UK.OBIE.Field.Invalid"));
+    }
+
+    @Test
+    void onePartnerCannotExhaustThePlatform() {
+        anyConsentAnswers();
+        String token = Tokens.partner("greedy");
+        Services.consent.stubFor(post(urlEqualTo("/internal/partners/greedy/consents"))
+                .willReturn(okJson("{}").withStatus(201)));
+        io.restassured.response.Response refused = null;
+        for (int i = 0; i < 100 && refused == null; i++) {
+            io.restassured.response.Response r = given().auth().oauth2(token).contentType("application/json").body("{}")
+                    .post(CONSENTS);
+            if (r.statusCode() == 429) {
+                refused = r;
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertNotNull(refused, "calls over the limit are refused");
+        refused.then().header("Retry-After", matchesPattern("\\d+")).body("Errors[0].ErrorCode", equalTo("OB.RateLimited"));
+        // Another partner is not affected.
+        given().auth().oauth2(Tokens.partner("p1")).contentType("application/json").body("{}").post(CONSENTS).then()
+                .statusCode(201);
+    }
+}

@@ -1,0 +1,154 @@
+package org.openbanking.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasSize;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Consent enforcement for partner data calls, against stand-in services. */
+@QuarkusTest
+class PartnerDataTest {
+
+    static final String PERMIT = """
+            {"Decision":"Permit","Status":200,"Scope":{"ConsentId":"aac-1","Status":"Authorised","UserId":"alice-sub",
+             "AccountIds":["acc-1"],"Permissions":["ReadAccountsDetail","ReadBalances"],
+             "TransactionFromDateTime":"2026-01-01T00:00:00Z","TransactionToDateTime":"2026-12-31T00:00:00Z",
+             "ExpirationDateTime":"2027-01-01T00:00:00Z","FrequencyPerDay":4},
+             "Receipt":{"UserId":"alice-sub","PartnerName":"p1","Purpose":"AccountAggregation","ProhibitedUses":[]}}""";
+    static final String BALANCES = """
+            {"Data":{"Balance":[{"AccountId":"acc-1","Amount":{"Amount":"10.00","Currency":"EUR"},
+             "CreditDebitIndicator":"Credit","Type":"InterimBooked","DateTime":"2026-11-29T00:00:00Z"},
+             {"AccountId":"acc-1","Amount":{"Amount":"9.00","Currency":"EUR"},"CreditDebitIndicator":"Credit",
+             "Type":"InterimAvailable","DateTime":"2026-11-29T00:00:00Z"}]},"Links":{"Self":"x"},"Meta":{}}""";
+
+    @BeforeEach
+    void reset() {
+        Services.reset();
+    }
+
+    static void permit() {
+        Services.consent.stubFor(post(urlEqualTo("/internal/partners/p1/access-decisions")).willReturn(okJson(PERMIT)));
+    }
+
+    static void receiptsStored() {
+        Services.consent.stubFor(post(urlEqualTo("/internal/receipts"))
+                .willReturn(okJson("{\"Data\":{\"ReceiptId\":[\"r\"]}}").withStatus(201)));
+    }
+
+    static void balances() {
+        Services.accounts.stubFor(get(urlPathEqualTo("/internal/users/alice-sub/scoped-accounts/acc-1/balances"))
+                .willReturn(okJson(BALANCES)));
+    }
+
+    @Test
+    void aPermittedCallIsServedWithTheDecidedScopeAndReceiptedFirst() {
+        permit();
+        receiptsStored();
+        balances();
+        given().auth().oauth2(Tokens.partner("p1")).header("x-consent-id", "aac-1")
+                .get("/open-banking/v3.1/aisp/accounts/acc-1/balances").then().statusCode(200)
+                .body("Data.Balance", hasSize(2));
+
+        Services.consent.verify(postRequestedFor(urlEqualTo("/internal/partners/p1/access-decisions"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+"))
+                .withRequestBody(equalToJson("{\"ConsentId\":\"aac-1\",\"Resource\":\"Balances\",\"AccountId\":\"acc-1\","
+                        + "\"UserPresent\":false}")));
+        // The user and the scope come from the decision, never from the partner.
+        Services.accounts.verify(getRequestedFor(urlPathEqualTo("/internal/users/alice-sub/scoped-accounts/acc-1/balances"))
+                .withQueryParam("accountIds", equalTo("acc-1"))
+                .withQueryParam("permissions", equalTo("ReadAccountsDetail,ReadBalances"))
+                .withQueryParam("transactionFrom", equalTo("2026-01-01T00:00:00Z")));
+        Services.consent.verify(postRequestedFor(urlEqualTo("/internal/receipts"))
+                .withRequestBody(matchingJsonPath("$.Receipt[0].ConsentId", equalTo("aac-1")))
+                .withRequestBody(matchingJsonPath("$.Receipt[0].PartnerId", equalTo("p1")))
+                .withRequestBody(matchingJsonPath("$.Receipt[0].Resource", equalTo("Balances")))
+                .withRequestBody(matchingJsonPath("$.Receipt[0].RecordCount", equalTo("2")))
+                .withRequestBody(matchingJsonPath("$.Receipt[0].AccountIds[0]", equalTo("acc-1"))));
+    }
+
+    @Test
+    void theUserBeingPresentIsPassedOn() {
+        permit();
+        receiptsStored();
+        balances();
+        given().auth().oauth2(Tokens.partner("p1")).header("x-consent-id", "aac-1")
+                .header("x-fapi-customer-ip-address", "198.51.100.7")
+                .get("/open-banking/v3.1/aisp/accounts/acc-1/balances").then().statusCode(200);
+        Services.consent.verify(postRequestedFor(urlEqualTo("/internal/partners/p1/access-decisions"))
+                .withRequestBody(matchingJsonPath("$.UserPresent", equalTo("true"))));
+        Services.consent.verify(postRequestedFor(urlEqualTo("/internal/receipts"))
+                .withRequestBody(matchingJsonPath("$.Receipt[0].UserPresent", equalTo("true"))));
+    }
+
+    @Test
+    void aDenialIsAnsweredWithItsStatusAndCodeAndNoDataIsFetched() {
+        Services.consent.stubFor(post(urlEqualTo("/internal/partners/p1/access-decisions")).willReturn(okJson(
+                "{\"Decision\":\"Deny\",\"Status\":403,\"ErrorCode\":\"OB.Consent.Revoked\",\"Message\":\"The consent has been revoked\"}")));
+        given().auth().oauth2(Tokens.partner("p1")).header("x-consent-id", "aac-1")
+                .get("/open-banking/v3.1/aisp/accounts/acc-1/balances").then().statusCode(403)
+                .body("Errors[0].ErrorCode", org.hamcrest.Matchers.equalTo("OB.Consent.Revoked"));
+        Services.accounts.verify(0, getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+
+        Services.consent.stubFor(post(urlEqualTo("/internal/partners/p1/access-decisions")).willReturn(okJson(
+                "{\"Decision\":\"Deny\",\"Status\":429,\"ErrorCode\":\"OB.RateLimited\",\"Message\":\"used up\",\"RetryAfterSeconds\":3600}")));
+        given().auth().oauth2(Tokens.partner("p1")).header("x-consent-id", "aac-1")
+                .get("/open-banking/v3.1/aisp/accounts/acc-1/balances").then().statusCode(429)
+                .header("Retry-After", "3600")
+                .body("Errors[0].ErrorCode", org.hamcrest.Matchers.equalTo("OB.RateLimited"));
+    }
+
+    @Test
+    void withoutAConsentHeaderNothingIsAsked() {
+        given().auth().oauth2(Tokens.partner("p1")).get("/open-banking/v3.1/aisp/accounts").then().statusCode(400)
+                .body("Errors[0].ErrorCode", org.hamcrest.Matchers.equalTo("UK.OBIE.Header.Missing"))
+                .body("Errors[0].Path", org.hamcrest.Matchers.equalTo("x-consent-id"));
+        Services.consent.verify(0, postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+    }
+
+    @Test
+    void consentServiceDownMeansNothingIsServed() {
+        Services.consent.stubFor(post(urlEqualTo("/internal/partners/p1/access-decisions"))
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        balances();
+        given().auth().oauth2(Tokens.partner("p1")).header("x-consent-id", "aac-1")
+                .get("/open-banking/v3.1/aisp/accounts/acc-1/balances").then().statusCode(503)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("Errors[0].ErrorCode", org.hamcrest.Matchers.equalTo("OB.DependencyUnavailable"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("10.00")));
+        Services.accounts.verify(0, getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+    }
+
+    @Test
+    void aReceiptThatCannotBeStoredMeansNoData() {
+        permit();
+        balances();
+        Services.consent.stubFor(post(urlEqualTo("/internal/receipts")).willReturn(aResponse().withStatus(500)));
+        given().auth().oauth2(Tokens.partner("p1")).header("x-consent-id", "aac-1")
+                .get("/open-banking/v3.1/aisp/accounts/acc-1/balances").then().statusCode(503)
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("InterimBooked")));
+    }
+
+    @Test
+    void offersDegradeToNoOffers() {
+        Services.consent.stubFor(post(urlEqualTo("/internal/partners/p1/access-decisions")).willReturn(okJson(PERMIT)));
+        receiptsStored();
+        Services.offers
+                .stubFor(get(urlPathEqualTo("/internal/partners/p1/placements")).willReturn(aResponse().withStatus(500)));
+        given().auth().oauth2(Tokens.partner("p1")).header("x-consent-id", "aac-1")
+                .get("/open-banking/v3.1/aisp/offers").then().statusCode(200).body("Data.Offer", hasSize(0));
+    }
+}
