@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code OB_KEYCLOAK_URL} (the same settings the Kubernetes manifests pass to the services).
  */
 public record LaunchConfig(Path root, Path dataDir, int postgresPort, String externalDbHost, String dbUser, String dbPassword,
-        String keycloakUrl, Map<String, Integer> servicePorts, boolean reset) {
+        String keycloakUrl, boolean externalKeycloak, int keycloakPort, Map<String, Integer> servicePorts, boolean reset) {
 
     public static final String[] SERVICES = {"consent-service", "accounts-service", "partner-offers-service", "gateway"};
 
@@ -21,7 +21,9 @@ public record LaunchConfig(Path root, Path dataDir, int postgresPort, String ext
                 env.get("OB_DB_HOST"),
                 env.getOrDefault("OB_DB_USER", "postgres"),
                 env.getOrDefault("OB_DB_PASSWORD", "postgres"),
-                env.getOrDefault("OB_KEYCLOAK_URL", "http://localhost:8180"),
+                env.getOrDefault("OB_KEYCLOAK_URL", "http://localhost:" + port(env, "OB_KEYCLOAK_PORT", 8180)),
+                env.containsKey("OB_KEYCLOAK_URL"),
+                port(env, "OB_KEYCLOAK_PORT", 8180),
                 Map.of("gateway", port(env, "OB_GATEWAY_PORT", 8080),
                         "consent-service", port(env, "OB_CONSENT_PORT", 8081),
                         "accounts-service", port(env, "OB_ACCOUNTS_PORT", 8082),

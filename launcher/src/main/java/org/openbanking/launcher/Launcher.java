@@ -28,15 +28,11 @@ public final class Launcher {
             System.exit(1);
         }
         System.out.printf("%nThe platform is up after %.1f s.%n", stack.elapsedMillis() / 1000.0);
+        System.out.printf("  %-24s %s%n", "Keycloak", config.keycloakUrl() + " (dev admin: admin/admin)");
         for (String service : LaunchConfig.SERVICES) {
             System.out.printf("  %-24s %s%n", service, config.url(service));
         }
-        System.out.println("""
-
-                Health:  curl -s %s/q/health/ready
-                Data and logs are kept in %s (./run --reset starts from empty databases).
-                Keycloak and the partner flow join this run as their issues land (see README).
-                Press Ctrl-C to stop.""".formatted(config.url("consent-service"), config.dataDir()));
+        System.out.println(DemoGuide.text(config));
         stopped.await();
     }
 }

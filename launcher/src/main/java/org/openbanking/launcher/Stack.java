@@ -46,6 +46,7 @@ public final class Stack implements AutoCloseable {
     private final long started = System.nanoTime();
     private final List<Process> processes = new ArrayList<>();
     private EmbeddedPostgres postgres;
+    private Process keycloak;
 
     public Stack(LaunchConfig config, Consumer<String> progress) {
         this.config = config;
@@ -54,6 +55,7 @@ public final class Stack implements AutoCloseable {
 
     public void start() {
         checkPortsFree();
+        startKeycloak();
         startPostgres();
         for (String service : LaunchConfig.SERVICES) {
             startService(service);
@@ -61,6 +63,7 @@ public final class Stack implements AutoCloseable {
         for (String service : LaunchConfig.SERVICES) {
             awaitReady(service, Duration.ofSeconds(90));
         }
+        awaitKeycloak(Duration.ofSeconds(180));
         // accounts-service has migrated its database by now: the sandbox data can go in.
         int loaded = SandboxLoader.load(jdbcUrl("accounts"), config.dbUser(), config.dbPassword(), java.time.LocalDate.now());
         say("Sandbox data for alice and bob loaded (" + loaded + " new transactions)");
@@ -75,6 +78,9 @@ public final class Stack implements AutoCloseable {
         if (config.externalDbHost() == null) {
             ports.put("embedded PostgreSQL (OB_PG_PORT)", config.postgresPort());
         }
+        if (!config.externalKeycloak()) {
+            ports.put("Keycloak (OB_KEYCLOAK_PORT)", config.keycloakPort());
+        }
         ports.forEach((what, port) -> {
             try (ServerSocket socket = new ServerSocket()) {
                 socket.bind(new InetSocketAddress("localhost", port));
@@ -83,6 +89,74 @@ public final class Stack implements AutoCloseable {
                         + "choose another port (see README: OB_*_PORT).");
             }
         });
+    }
+
+    /** Keycloak starts first: it takes longest (about 75 s the first time, 25 s after), the rest starts meanwhile. */
+    private void startKeycloak() {
+        if (config.externalKeycloak()) {
+            say("Using the external Keycloak at " + config.keycloakUrl());
+            return;
+        }
+        Path home = Keycloak.home(config);
+        if (config.reset()) {
+            try {
+                deleteRecursively(home.resolve("data/h2"));
+            } catch (IOException e) {
+                throw new LaunchException("Could not reset Keycloak's data: " + e.getMessage());
+            }
+        }
+        Keycloak.prepareRealm(home, config.root().resolve("keycloak/openbanking-realm.json"));
+        Path log = logs().resolve("keycloak.log");
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-port=" + config.keycloakPort(), "--import-realm")
+                .directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        // Dev-only bootstrap admin of the local Keycloak.
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        try {
+            keycloak = builder.start();
+        } catch (IOException e) {
+            throw new LaunchException("Keycloak did not start: " + e.getMessage());
+        }
+        say("Starting Keycloak " + Keycloak.VERSION + " on port " + config.keycloakPort() + " (log: " + log + ")");
+    }
+
+    private void awaitKeycloak(Duration timeout) {
+        URI realm = URI.create(config.keycloakUrl() + "/realms/openbanking/.well-known/openid-configuration");
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (keycloak != null && !keycloak.isAlive()) {
+                throw new LaunchException("Keycloak stopped while starting; see " + logs().resolve("keycloak.log"));
+            }
+            try {
+                if (client.send(HttpRequest.newBuilder(realm).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    say("Keycloak ready at " + config.keycloakUrl() + " (realm openbanking)");
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LaunchException("Interrupted while waiting for Keycloak");
+            }
+            sleep(500);
+        }
+        throw new LaunchException(
+                "Keycloak was not ready within " + timeout.toSeconds() + " s; see " + logs().resolve("keycloak.log"));
+    }
+
+    private Path logs() {
+        Path logs = config.dataDir().resolve("logs");
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return logs;
     }
 
     private void startPostgres() {
@@ -137,12 +211,7 @@ public final class Stack implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new LaunchException(service + " is not built (" + jar + " is missing): run ./mvnw install -DskipTests");
         }
-        Path logs = config.dataDir().resolve("logs");
-        try {
-            Files.createDirectories(logs);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path logs = logs();
         List<String> command = List.of(javaBin(), "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-jar", jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -226,6 +295,18 @@ public final class Stack implements AutoCloseable {
             }
         }
         processes.clear();
+        if (keycloak != null) {
+            keycloak.destroy();
+            try {
+                if (!keycloak.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                    keycloak.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                keycloak.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+            keycloak = null;
+        }
         if (postgres != null) {
             try {
                 postgres.close();

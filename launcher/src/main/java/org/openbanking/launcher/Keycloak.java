@@ -1,0 +1,90 @@
+package org.openbanking.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Enumeration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * The local Keycloak: the distribution zip that the build resolved from Maven Central, unpacked once into the data
+ * folder, started in dev mode with the project's realm imported. Dev-only admin credentials (admin/admin).
+ */
+final class Keycloak {
+
+    static final String VERSION = System.getProperty("ob.keycloak.version", "26.5.6");
+
+    private Keycloak() {
+    }
+
+    /** The unpacked distribution, unpacking it on first use. */
+    static Path home(LaunchConfig config) {
+        Path home = config.dataDir().resolve("keycloak-" + VERSION);
+        if (Files.isRegularFile(home.resolve("bin/kc.sh"))) {
+            return home;
+        }
+        Path zip = zip();
+        if (!Files.isRegularFile(zip)) {
+            throw new Stack.LaunchException("Keycloak's distribution is missing at " + zip
+                    + ": run ./mvnw install -DskipTests (it downloads it), or set OB_KEYCLOAK_URL to use an external Keycloak.");
+        }
+        try {
+            unzip(zip, config.dataDir());
+            for (String script : new String[]{"kc.sh", "kcadm.sh", "kcreg.sh"}) {
+                Path file = home.resolve("bin").resolve(script);
+                if (Files.exists(file)) {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+            }
+        } catch (IOException e) {
+            throw new Stack.LaunchException("Could not unpack Keycloak: " + e.getMessage());
+        }
+        return home;
+    }
+
+    /** Puts the realm where {@code --import-realm} finds it; an existing realm is kept (use --reset to re-import). */
+    static void prepareRealm(Path home, Path realmFile) {
+        try {
+            Path imports = home.resolve("data/import");
+            Files.createDirectories(imports);
+            Files.copy(realmFile, imports.resolve("openbanking-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new Stack.LaunchException("Could not prepare the realm: " + e.getMessage());
+        }
+    }
+
+    static Path zip() {
+        String explicit = System.getProperty("ob.keycloak.zip");
+        if (explicit != null) {
+            return Path.of(explicit);
+        }
+        String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
+        return Path.of(repo, "org/keycloak/keycloak-quarkus-dist", VERSION, "keycloak-quarkus-dist-" + VERSION + ".zip");
+    }
+
+    private static void unzip(Path zip, Path target) throws IOException {
+        Path root = target.toAbsolutePath().normalize();
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            Enumeration<? extends ZipEntry> entries = file.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                Path out = root.resolve(entry.getName()).normalize();
+                if (!out.startsWith(root)) {
+                    throw new IOException("Unsafe entry in the zip: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    try (InputStream in = file.getInputStream(entry)) {
+                        Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
+    }
+}
