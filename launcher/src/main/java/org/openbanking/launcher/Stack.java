@@ -64,6 +64,7 @@ public final class Stack implements AutoCloseable {
             awaitReady(service, Duration.ofSeconds(90));
         }
         awaitKeycloak(Duration.ofSeconds(180));
+        warmUp(Duration.ofSeconds(60));
         // accounts-service has migrated its database by now: the sandbox data can go in.
         int loaded = SandboxLoader.load(jdbcUrl("accounts"), config.dbUser(), config.dbPassword(), java.time.LocalDate.now());
         say("Sandbox data for alice and bob loaded (" + loaded + " new transactions)");
@@ -147,6 +148,43 @@ public final class Stack implements AutoCloseable {
         }
         throw new LaunchException(
                 "Keycloak was not ready within " + timeout.toSeconds() + " s; see " + logs().resolve("keycloak.log"));
+    }
+
+    /**
+     * One partner call through the gateway until it is answered: the first calls through fresh JVMs load classes and
+     * fetch keys and tokens, and would otherwise meet the gateway's timeouts (a 503) on the user's first try.
+     */
+    private void warmUp(Duration timeout) {
+        if (config.externalKeycloak()) {
+            return; // no dev secrets to warm up with
+        }
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                String form = "grant_type=client_credentials&client_id=demo-messenger&client_secret=demo-messenger-secret";
+                String tokenJson = client.send(HttpRequest.newBuilder(URI.create(config.keycloakUrl()
+                        + "/realms/openbanking/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                String token = tokenJson.replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+                int status = client.send(HttpRequest.newBuilder(URI.create(config.url("gateway")
+                        + "/open-banking/v3.1/aisp/account-access-consents/aac-warm-up"))
+                        .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 404) {
+                    say("Warmed up: the gateway answers partner calls");
+                    return;
+                }
+            } catch (IOException e) {
+                // not yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            sleep(500);
+        }
+        say("The warm-up call was not answered in time; the first calls may be slow");
     }
 
     private Path logs() {

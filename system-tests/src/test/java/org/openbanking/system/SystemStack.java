@@ -1,0 +1,71 @@
+package org.openbanking.system;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.openbanking.launcher.LaunchConfig;
+import org.openbanking.launcher.Stack;
+
+import io.restassured.RestAssured;
+
+/**
+ * The whole platform, started once per test JVM by the launcher's own code, on ports of its own (so a developer's
+ * ./run is not disturbed) with a fresh data folder under target/.
+ */
+final class SystemStack {
+
+    static final int GATEWAY = 18080;
+    static final int KEYCLOAK = 18180;
+    private static Stack stack;
+    private static LaunchConfig config;
+
+    private SystemStack() {
+    }
+
+    static synchronized LaunchConfig start() {
+        if (stack != null) {
+            return config;
+        }
+        Path root = Path.of(System.getProperty("ob.root", "..")).toAbsolutePath().normalize();
+        config = new LaunchConfig(root, root.resolve("system-tests/target/stack"), 55433, null, "postgres", "postgres",
+                "http://localhost:" + KEYCLOAK, false, KEYCLOAK,
+                Map.of("gateway", GATEWAY, "consent-service", 18081, "accounts-service", 18082, "partner-offers-service",
+                        18083),
+                true);
+        stack = new Stack(config, line -> System.out.println("[stack] " + line));
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+        stack.start();
+        RestAssured.baseURI = "http://localhost";
+        RestAssured.port = GATEWAY;
+        warmUp();
+        return config;
+    }
+
+    static String tokenUrl() {
+        return "http://localhost:" + KEYCLOAK + "/realms/openbanking/protocol/openid-connect/token";
+    }
+
+    /**
+     * The first calls through freshly started JVMs are slow (class loading, JIT, first tokens) and may hit the
+     * gateway's timeouts; one warm-up round trip per route family, retried for up to a minute, before the story runs.
+     */
+    private static void warmUp() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String partner = Tokens.partner();
+        while (System.nanoTime() < deadline) {
+            int status = RestAssured.given().auth().oauth2(partner)
+                    .get("/open-banking/v3.1/aisp/account-access-consents/aac-warm-up").statusCode();
+            if (status == 404) {
+                return;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("the gateway did not answer a warm-up call within a minute");
+    }
+}
