@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -223,7 +224,7 @@ class ConsentCreationTest {
         assertNotEquals(first, other);
     }
 
-    @Test
+    @RepeatedTest(3)
     void concurrentFirstUsesOfOneKeyCreateOneConsent() throws Exception {
         String partner = newPartner();
         String key = "k-" + UUID.randomUUID().toString().substring(0, 12);

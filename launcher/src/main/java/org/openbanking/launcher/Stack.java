@@ -278,6 +278,9 @@ public final class Stack implements AutoCloseable {
             env.put("DB_PASSWORD", config.dbPassword());
         }
         env.put("OIDC_AUTH_SERVER_URL", config.keycloakUrl() + "/realms/openbanking");
+        env.put("KEYCLOAK_URL", config.keycloakUrl());
+        // The local realm is the dev realm: localhost redirect URIs are fine for partners onboarded here.
+        env.put("ALLOW_LOCALHOST_REDIRECTS", "true");
         // Dev-only demo secrets of the local realm (see the realm file); deployments take them from Secrets.
         env.put("OIDC_CLIENT_SECRET", service + "-secret");
         env.put("PUBLIC_BASE_URL", config.url("gateway"));

@@ -44,6 +44,14 @@ public interface ConsentApi {
     @Path("/partners/{partnerId}/access-decisions")
     Uni<Response> decide(@PathParam("partnerId") String partnerId, String body);
 
+    @PUT
+    @Path("/partners/{partnerId}")
+    Uni<Response> registerPartner(@PathParam("partnerId") String partnerId, String body);
+
+    @POST
+    @Path("/partners/{partnerId}/{action}")
+    Uni<Response> partnerAction(@PathParam("partnerId") String partnerId, @PathParam("action") String action);
+
     @POST
     @Path("/receipts")
     Uni<Response> record(String body);

@@ -35,6 +35,10 @@ public interface OffersApi {
     @Path("/partners/{partnerId}/placements/{placementId}/events")
     Uni<Response> event(@PathParam("partnerId") String partnerId, @PathParam("placementId") String placementId, String body);
 
+    @PUT
+    @Path("/banks/{bankId}")
+    Uni<Response> registerBank(@PathParam("bankId") String bankId, String body);
+
     @POST
     @Path("/banks/{bankId}/offers")
     Uni<Response> create(@PathParam("bankId") String bankId, String body);

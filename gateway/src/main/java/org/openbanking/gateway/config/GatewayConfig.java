@@ -8,6 +8,15 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    Onboarding onboarding();
+
+    interface Onboarding {
+
+        /** Dev realm only: partners may register http://localhost redirect URIs. */
+        @WithDefault("false")
+        boolean allowLocalhostRedirects();
+    }
+
     /** Bodies above this are refused with 413 before they are read. */
     @WithDefault("65536")
     int maxBodyBytes();

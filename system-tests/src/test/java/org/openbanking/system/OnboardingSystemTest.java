@@ -1,0 +1,97 @@
+package org.openbanking.system;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** Onboarding against the real Keycloak: a partner's whole life as an OIDC client, and a bank's first day. */
+class OnboardingSystemTest {
+
+    static final String AISP = "/open-banking/v3.1/aisp";
+    static String operator;
+    static String alice;
+
+    @BeforeAll
+    static void startThePlatform() {
+        SystemStack.start();
+        operator = Tokens.user("ops");
+        alice = Tokens.user("alice");
+    }
+
+    static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    static int tokenStatus(String clientId, String secret) {
+        return given().baseUri(SystemStack.tokenUrl()).port(-1).formParam("grant_type", "client_credentials")
+                .formParam("client_id", clientId).formParam("client_secret", secret).post().statusCode();
+    }
+
+    @Test
+    void aPartnersLifeAsAnOidcClient() {
+        String name = "Chat Pay " + System.nanoTime();
+        var onboarded = as(operator).body(Map.of("Name", name, "Contact", "ops@chatpay.example",
+                "RedirectUris", List.of("https://chatpay.example/callback")))
+                .post("/admin/partners").then().statusCode(201).body("Status", equalTo("Active")).extract().jsonPath();
+        String id = onboarded.getString("PartnerId");
+        String secret = onboarded.getString("ClientSecret");
+        assertEquals(id, onboarded.getString("ClientId"));
+
+        // The partner gets a token with its secret and uses a partner route.
+        String token = Tokens.clientCredentials(id, secret);
+        String consent = as(token).body(Map.of("Data", Map.of("Permissions", List.of("ReadAccountsBasic"),
+                "ExpirationDateTime", OffsetDateTime.now(ZoneOffset.UTC).plusDays(7).withNano(0).toString(),
+                "Purpose", Map.of("Code", "AccountAggregation", "Description", "Onboarding system test")), "Risk", Map.of()))
+                .post(AISP + "/account-access-consents").then().statusCode(201)
+                .body("Data.PartnerName", equalTo(name)).extract().path("Data.ConsentId");
+        String account = as(alice).get("/me/accounts").then().extract().jsonPath().getString("Data.Account[0].AccountId");
+        as(alice).body(Map.of("AccountIds", List.of(account))).post("/me/consents/{c}/authorise", consent).then()
+                .statusCode(200);
+        as(token).header("x-consent-id", consent).get(AISP + "/accounts").then().statusCode(200);
+
+        // A new secret: the old one is refused at once.
+        String rotated = as(operator).post("/admin/partners/{p}/rotate-secret", id).then().statusCode(200)
+                .extract().path("ClientSecret");
+        assertNotEquals(secret, rotated);
+        assertEquals(401, tokenStatus(id, secret));
+        assertEquals(200, tokenStatus(id, rotated));
+
+        // Suspended: no new tokens, and the token it still holds reads nothing: its consents are revoked.
+        as(operator).post("/admin/partners/{p}/suspend", id).then().statusCode(200).body("Status", equalTo("Suspended"));
+        assertNotEquals(200, tokenStatus(id, rotated));
+        as(token).header("x-consent-id", consent).get(AISP + "/accounts").then().statusCode(403)
+                .body("Errors[0].ErrorCode", equalTo("OB.Consent.Revoked"));
+        as(alice).get("/me/consents/{c}/history", consent).then()
+                .body("Data.History[2].Actor", equalTo("Operator"));
+
+        // Reinstated: tokens again; the revoked consent stays revoked.
+        as(operator).post("/admin/partners/{p}/reinstate", id).then().statusCode(200).body("Status", equalTo("Active"));
+        String again = Tokens.clientCredentials(id, rotated);
+        as(again).header("x-consent-id", consent).get(AISP + "/accounts").then().statusCode(403)
+                .body("Errors[0].ErrorCode", equalTo("OB.Consent.Revoked"));
+        as(operator).get("/admin/partners/{p}", id).then().statusCode(200).body("Name", equalTo(name))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("ClientSecret")));
+    }
+
+    @Test
+    void aBankIsOnboardedWithItsBankId() {
+        String bankId = "bank-" + Long.toString(System.nanoTime(), 36);
+        String secret = as(operator).body(Map.of("BankId", bankId, "Name", "Test Bank")).post("/admin/banks").then()
+                .statusCode(201).body("ClientId", equalTo(bankId)).extract().path("ClientSecret");
+        String token = Tokens.clientCredentials(bankId, secret);
+        as(token).get("/banks/offers").then().statusCode(200).body("Data.Offer", org.hamcrest.Matchers.hasSize(0));
+        as(Tokens.partner()).get("/admin/partners").then().statusCode(403);
+    }
+}
