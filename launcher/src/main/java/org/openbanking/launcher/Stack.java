@@ -68,6 +68,9 @@ public final class Stack implements AutoCloseable {
         // accounts-service has migrated its database by now: the sandbox data can go in.
         int loaded = SandboxLoader.load(jdbcUrl("accounts"), config.dbUser(), config.dbPassword(), java.time.LocalDate.now());
         say("Sandbox data for alice and bob loaded (" + loaded + " new transactions)");
+        if (!config.externalKeycloak()) {
+            say("Demo offers of bank-alpha and bank-beta published (" + DemoOffers.publish(config) + " new)");
+        }
     }
 
     private String jdbcUrl(String database) {
@@ -162,12 +165,7 @@ public final class Stack implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                String form = "grant_type=client_credentials&client_id=demo-messenger&client_secret=demo-messenger-secret";
-                String tokenJson = client.send(HttpRequest.newBuilder(URI.create(config.keycloakUrl()
-                        + "/realms/openbanking/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).body();
-                String token = tokenJson.replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+                String token = DemoOffers.token(client, config, "demo-messenger");
                 int status = client.send(HttpRequest.newBuilder(URI.create(config.url("gateway")
                         + "/open-banking/v3.1/aisp/account-access-consents/aac-warm-up"))
                         .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(5)).build(),
@@ -265,6 +263,29 @@ public final class Stack implements AutoCloseable {
                 + ")");
     }
 
+    /**
+     * Another gateway replica on its own port, beside the stack's: for showing that revocation reaches every replica.
+     * Stopped with the stack.
+     */
+    public String startExtraGateway(int port) {
+        Path jar = config.root().resolve("gateway/target/quarkus-app/quarkus-run.jar");
+        Path log = logs().resolve("gateway-" + port + ".log");
+        ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-jar",
+                jar.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environmentOf("gateway"));
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        try {
+            processes.add(builder.start());
+        } catch (IOException e) {
+            throw new LaunchException("A second gateway did not start: " + e.getMessage());
+        }
+        String url = "http://localhost:" + port;
+        awaitUrl(url + "/q/health/ready", "gateway on port " + port, processes.get(processes.size() - 1),
+                Duration.ofSeconds(90));
+        return url;
+    }
+
     /** The settings a service reads in its %prod profile: the same names the Kubernetes manifests set. */
     Map<String, String> environmentOf(String service) {
         Map<String, String> env = new HashMap<>();
@@ -291,32 +312,36 @@ public final class Stack implements AutoCloseable {
     }
 
     private void awaitReady(String service, Duration timeout) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        URI ready = URI.create(config.url(service) + "/q/health/ready");
-        long deadline = System.nanoTime() + timeout.toNanos();
         Process process = processes.get(List.of(LaunchConfig.SERVICES).indexOf(service));
+        awaitUrl(config.url(service) + "/q/health/ready", service, process, timeout);
+        say(service + " ready at " + config.url(service));
+    }
+
+    private void awaitUrl(String url, String what, Process process, Duration timeout) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        URI ready = URI.create(url);
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new LaunchException(service + " stopped while starting; see " + config.dataDir().resolve("logs")
-                        .resolve(service + ".log"));
+                throw new LaunchException(
+                        what + " stopped while starting; see the logs in " + config.dataDir().resolve("logs"));
             }
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
-                    say(service + " ready at " + config.url(service));
                     return;
                 }
             } catch (IOException e) {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new LaunchException("Interrupted while waiting for " + service);
+                throw new LaunchException("Interrupted while waiting for " + what);
             }
             sleep(250);
         }
-        throw new LaunchException(service + " was not ready within " + timeout.toSeconds() + " s; see "
-                + config.dataDir().resolve("logs").resolve(service + ".log"));
+        throw new LaunchException(what + " was not ready within " + timeout.toSeconds() + " s; see the logs in "
+                + config.dataDir().resolve("logs"));
     }
 
     @Override

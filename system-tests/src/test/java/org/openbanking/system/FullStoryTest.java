@@ -96,6 +96,17 @@ class FullStoryTest {
         assertTrue(booked.stream().map(OffsetDateTime::parse).allMatch(t -> t.isAfter(windowStart) && t.isBefore(windowEnd)),
                 "every transaction is inside the consent's window: " + booked);
 
+        // Another partner cannot use the consent: it is refused without learning anything about it.
+        String operator = Tokens.user("ops");
+        var otherPartner = as(operator)
+                .body(Map.of("Name", "Other partner " + System.nanoTime(), "Contact", "ops@other.example"))
+                .post("/admin/partners").then().statusCode(201).extract().jsonPath();
+        String otherToken = Tokens.clientCredentials(otherPartner.getString("ClientId"),
+                otherPartner.getString("ClientSecret"));
+        as(otherToken).header("x-consent-id", consent).get(AISP + "/accounts").then().statusCode(403)
+                .body("Errors[0].ErrorCode", equalTo("UK.OBIE.Resource.ConsentMismatch"));
+        as(otherToken).get(AISP + "/account-access-consents/{c}", consent).then().statusCode(404);
+
         // Bob sees and touches nothing of alice's consent.
         as(bob).get("/me/consents/{c}", consent).then().statusCode(404);
         as(bob).post("/me/consents/{c}/revoke", consent).then().statusCode(404);

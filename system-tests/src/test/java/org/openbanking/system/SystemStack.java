@@ -19,6 +19,7 @@ final class SystemStack {
     static final int KEYCLOAK = 18180;
     private static Stack stack;
     private static LaunchConfig config;
+    private static String secondGateway;
 
     private SystemStack() {
     }
@@ -33,13 +34,22 @@ final class SystemStack {
                 Map.of("gateway", GATEWAY, "consent-service", 18081, "accounts-service", 18082, "partner-offers-service",
                         18083),
                 true);
-        stack = new Stack(config, line -> System.out.println("[stack] " + line));
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
-        stack.start();
+        Stack starting = new Stack(config, line -> System.out.println("[stack] " + line));
+        Runtime.getRuntime().addShutdownHook(new Thread(starting::close));
+        starting.start();
+        stack = starting; // only a stack that started is reused by the next test class
         RestAssured.baseURI = "http://localhost";
         RestAssured.port = GATEWAY;
         warmUp();
         return config;
+    }
+
+    /** Another gateway replica beside the stack's (started once). */
+    static synchronized String secondGateway() {
+        if (secondGateway == null) {
+            secondGateway = stack.startExtraGateway(18090);
+        }
+        return secondGateway;
     }
 
     static String tokenUrl() {

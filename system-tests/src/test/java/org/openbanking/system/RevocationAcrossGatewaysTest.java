@@ -1,0 +1,69 @@
+package org.openbanking.system;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+
+/** Once a revoke has returned, no gateway replica serves data under that consent; the budget is 1 s. */
+class RevocationAcrossGatewaysTest {
+
+    static final String AISP = "/open-banking/v3.1/aisp";
+    static String second;
+
+    @BeforeAll
+    static void twoGateways() {
+        SystemStack.start();
+        second = SystemStack.secondGateway();
+    }
+
+    @Test
+    void afterARevokeReturnsNeitherGatewayServesTheConsent() {
+        String partner = Tokens.partner();
+        String alice = Tokens.user("alice");
+        String account = given().auth().oauth2(alice).get("/me/accounts").then().extract().jsonPath()
+                .getString("Data.Account[0].AccountId");
+        List<Long> worst = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            String consent = given().auth().oauth2(partner).contentType(ContentType.JSON).body(Map.of("Data", Map.of(
+                    "Permissions", List.of("ReadAccountsBasic"),
+                    "ExpirationDateTime", OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).withNano(0).toString(),
+                    "Purpose", Map.of("Code", "AccountAggregation", "Description", "Revocation test")), "Risk", Map.of()))
+                    .post(AISP + "/account-access-consents").then().statusCode(201).extract().path("Data.ConsentId");
+            given().auth().oauth2(alice).contentType(ContentType.JSON).body(Map.of("AccountIds", List.of(account)))
+                    .post("/me/consents/{c}/authorise", consent).then().statusCode(200);
+            // Both replicas serve it (with the user present, so FrequencyPerDay is not used up by the test).
+            for (String gateway : List.of("http://localhost:" + SystemStack.GATEWAY, second)) {
+                read(gateway, partner, consent).then().statusCode(200);
+            }
+            given().auth().oauth2(alice).post("/me/consents/{c}/revoke", consent).then().statusCode(200);
+            long returned = System.nanoTime();
+            long slowest = 0;
+            for (String gateway : List.of("http://localhost:" + SystemStack.GATEWAY, second)) {
+                int status = read(gateway, partner, consent).statusCode();
+                long millis = (System.nanoTime() - returned) / 1_000_000;
+                assertTrue(status == 403, gateway + " served the consent after its revoke returned (" + status + ")");
+                slowest = Math.max(slowest, millis);
+            }
+            worst.add(slowest);
+        }
+        Collections.sort(worst);
+        System.out.println("[revocation] first refusal on both gateways after the revoke returned, ms: " + worst);
+        assertTrue(worst.get(worst.size() - 1) <= 1000, "within 1 s: " + worst);
+    }
+
+    private static io.restassured.response.Response read(String gateway, String partner, String consent) {
+        return given().baseUri(gateway).port(-1).auth().oauth2(partner).header("x-consent-id", consent)
+                .header("x-fapi-customer-ip-address", "198.51.100.1").get(AISP + "/accounts");
+    }
+}
