@@ -42,18 +42,27 @@ class RevocationAcrossGatewaysTest {
                     .post(AISP + "/account-access-consents").then().statusCode(201).extract().path("Data.ConsentId");
             given().auth().oauth2(alice).contentType(ContentType.JSON).body(Map.of("AccountIds", List.of(account)))
                     .post("/me/consents/{c}/authorise", consent).then().statusCode(200);
-            // Both replicas serve it (with the user present, so FrequencyPerDay is not used up by the test).
+            // Both replicas serve it (with the user present: such calls may be decided from the gateways' caches).
             for (String gateway : List.of("http://localhost:" + SystemStack.GATEWAY, second)) {
                 read(gateway, partner, consent).then().statusCode(200);
             }
+            // Both replicas have now cached the permit (the user is present). The revoke travels to them as an event.
             given().auth().oauth2(alice).post("/me/consents/{c}/revoke", consent).then().statusCode(200);
             long returned = System.nanoTime();
             long slowest = 0;
             for (String gateway : List.of("http://localhost:" + SystemStack.GATEWAY, second)) {
-                int status = read(gateway, partner, consent).statusCode();
-                long millis = (System.nanoTime() - returned) / 1_000_000;
-                assertTrue(status == 403, gateway + " served the consent after its revoke returned (" + status + ")");
-                slowest = Math.max(slowest, millis);
+                long refusedAfter = -1;
+                while (refusedAfter < 0) {
+                    int status = read(gateway, partner, consent).statusCode();
+                    long millis = (System.nanoTime() - returned) / 1_000_000;
+                    if (status == 403) {
+                        refusedAfter = millis;
+                    } else {
+                        assertTrue(status == 200 && millis <= 1000,
+                                gateway + " still served the consent " + millis + " ms after its revoke returned");
+                    }
+                }
+                slowest = Math.max(slowest, refusedAfter);
             }
             worst.add(slowest);
         }

@@ -1,5 +1,7 @@
 package org.openbanking.gateway.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -9,6 +11,23 @@ public interface GatewayConfig {
     RateLimit rateLimit();
 
     Onboarding onboarding();
+
+    DecisionCache decisionCache();
+
+    interface DecisionCache {
+
+        /** Permits are cached only while consent-service's event stream is alive. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The longest a permit is used, even with the stream alive. */
+        @WithDefault("PT60S")
+        Duration ttl();
+
+        /** Without a heartbeat for this long, the stream is not trusted and nothing is served from the cache. */
+        @WithDefault("PT3S")
+        Duration staleAfter();
+    }
 
     interface Onboarding {
 

@@ -1,24 +1,31 @@
 package org.openbanking.gateway.service;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.openbanking.common.ApiException;
+import org.openbanking.common.ErrorCodes;
 import org.openbanking.common.ErrorDetail;
 import org.openbanking.gateway.client.ConsentClient;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Consent enforcement for partner data calls: every call is decided by consent-service before any data is fetched.
- * It fails closed: when consent-service cannot answer (down, slow, breaker open), the caller gets 503 and nothing.
+ * Consent enforcement for partner data calls: no data is fetched before a permit. Permits come from consent-service,
+ * or, for calls with the user present, from the decision cache while its event stream is alive (see
+ * {@link DecisionCache}). Calls without the user present always ask consent-service, which counts them against
+ * {@code FrequencyPerDay}. It fails closed: when consent-service cannot answer, the caller gets 503 and nothing.
  */
 @ApplicationScoped
 public class ConsentGuard {
@@ -26,10 +33,28 @@ public class ConsentGuard {
     @Inject
     ConsentClient consents;
     @Inject
+    DecisionCache cache;
+    @Inject
     ObjectMapper mapper;
+    @Inject
+    MeterRegistry registry;
 
     /** A permit, or a failure carrying the contract's status and code (403, 429, 503). */
     public Uni<Decision> permit(String partnerId, String consentId, String resource, String accountId, boolean userPresent) {
+        if (userPresent) {
+            Optional<Decision> cached = cache.get(partnerId, consentId).filter(ConsentGuard::notExpired);
+            if (cached.isPresent()) {
+                registry.counter("gateway_decisions", "source", "cache").increment();
+                return Uni.createFrom().item(withinScope(cached.get(), resource, accountId));
+            }
+        }
+        registry.counter("gateway_decisions", "source", "consent-service").increment();
+        long mark = cache.mark();
+        return ask(partnerId, consentId, resource, accountId, userPresent)
+                .invoke(decision -> cache.put(partnerId, consentId, decision, mark));
+    }
+
+    private Uni<Decision> ask(String partnerId, String consentId, String resource, String accountId, boolean userPresent) {
         Map<String, Object> request = new HashMap<>(Map.of("ConsentId", consentId, "Resource", resource,
                 "UserPresent", userPresent));
         if (accountId != null) {
@@ -52,5 +77,33 @@ public class ConsentGuard {
             }
             return decision;
         });
+    }
+
+    /** A cached permit past its consent's expiry is not used: consent-service answers with the right code. */
+    private static boolean notExpired(Decision decision) {
+        String expiry = decision.scope().expirationDateTime();
+        return expiry != null && Instant.now().isBefore(OffsetDateTime.parse(expiry).toInstant());
+    }
+
+    /** The same scope rules as consent-service's, applied to a cached permit of the same consent. */
+    static Decision withinScope(Decision decision, String resource, String accountId) {
+        List<String> permissions = decision.scope().permissions();
+        boolean allowed = switch (resource) {
+            case "Accounts" -> permissions.contains("ReadAccountsBasic") || permissions.contains("ReadAccountsDetail");
+            case "Balances" -> permissions.contains("ReadBalances");
+            case "Transactions" ->
+                permissions.contains("ReadTransactionsBasic") || permissions.contains("ReadTransactionsDetail");
+            case "Offers" -> permissions.contains("ReadOffers") && decision.receipt() != null
+                    && "OfferPlacement".equals(decision.receipt().purpose());
+            default -> false;
+        };
+        if (!allowed) {
+            throw ApiException.forbidden(ErrorCodes.RESOURCE_CONSENT_MISMATCH,
+                    "The consent does not grant access to " + resource);
+        }
+        if (accountId != null && !decision.scope().accountIds().contains(accountId)) {
+            throw ApiException.forbidden(ErrorCodes.RESOURCE_CONSENT_MISMATCH, "The consent does not cover this account");
+        }
+        return decision;
     }
 }

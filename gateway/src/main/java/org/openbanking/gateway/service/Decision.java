@@ -13,7 +13,8 @@ public record Decision(
         @JsonProperty("ErrorCode") String errorCode,
         @JsonProperty("Message") String message,
         @JsonProperty("RetryAfterSeconds") Long retryAfterSeconds,
-        @JsonProperty("Scope") Scope scope) {
+        @JsonProperty("Scope") Scope scope,
+        @JsonProperty("Receipt") ReceiptContext receipt) {
 
     public boolean permitted() {
         return "Permit".equals(decision);
@@ -26,6 +27,11 @@ public record Decision(
             @JsonProperty("AccountIds") List<String> accountIds,
             @JsonProperty("Permissions") List<String> permissions,
             @JsonProperty("TransactionFromDateTime") String transactionFromDateTime,
-            @JsonProperty("TransactionToDateTime") String transactionToDateTime) {
+            @JsonProperty("TransactionToDateTime") String transactionToDateTime,
+            @JsonProperty("ExpirationDateTime") String expirationDateTime) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReceiptContext(@JsonProperty("Purpose") String purpose) {
     }
 }

@@ -1,0 +1,21 @@
+package org.openbanking.gateway.service;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.smallrye.mutiny.Multi;
+
+/** Where the gateway hears about consent transitions; an interface so the cache can be tested with events it controls. */
+public interface ConsentEventSource {
+
+    String HEARTBEAT = "Heartbeat";
+    String TRANSITION = "Transition";
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Event(@JsonProperty("Type") String type, @JsonProperty("ConsentId") String consentId,
+            @JsonProperty("Status") String status) {
+    }
+
+    /** A stream that ends or fails when the connection is lost. */
+    Multi<Event> subscribe();
+}
