@@ -62,7 +62,18 @@ class DecisionCacheTest {
 
     @Test
     void whileTheStreamIsAliveAPermitServesLaterCallsUntilTheConsentChanges() {
-        events.send(new ConsentEventSource.Event("Heartbeat", null, null));
+        // A live stream: heartbeats keep coming, as consent-service sends them every second.
+        java.util.concurrent.ScheduledExecutorService beat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        beat.scheduleAtFixedRate(() -> events.send(new ConsentEventSource.Event("Heartbeat", null, null)), 0, 100,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+        try {
+            whileAlive();
+        } finally {
+            beat.shutdownNow();
+        }
+    }
+
+    private void whileAlive() {
         read(true, "acc-1").statusCode(200);
         read(true, "acc-1").statusCode(200);
         read(true, "acc-1").statusCode(200);

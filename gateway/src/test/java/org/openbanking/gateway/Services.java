@@ -18,9 +18,9 @@ public class Services implements QuarkusTestResourceLifecycleManager {
     @Override
     public synchronized Map<String, String> start() {
         if (consent == null) {
-            consent = new WireMockServer(wireMockConfig().dynamicPort());
-            accounts = new WireMockServer(wireMockConfig().dynamicPort());
-            offers = new WireMockServer(wireMockConfig().dynamicPort());
+            consent = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(64));
+            accounts = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(64));
+            offers = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(64));
             consent.start();
             accounts.start();
             offers.start();
