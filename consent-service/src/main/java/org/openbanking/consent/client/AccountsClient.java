@@ -39,7 +39,7 @@ public class AccountsClient {
     @RestClient
     AccountsApi api;
 
-    @Timeout(800)
+    @Timeout(1200)
     @Retry(maxRetries = 1, delay = 50, abortOn = Rejected.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Rejected.class)
     @Fallback(fallbackMethod = "unavailable")
