@@ -19,8 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.openbanking.common.ApiException;
+import org.openbanking.common.ErrorCodes;
 import org.openbanking.common.ServiceRoles;
 import org.openbanking.consent.config.ConsentConfig;
+import org.openbanking.consent.model.Consent;
 import org.openbanking.consent.service.AccessDecisionService;
 import org.openbanking.consent.service.ConsentService;
 import org.openbanking.consent.service.PartnerService;
@@ -78,7 +81,7 @@ public class PartnerConsentResource {
     @Operation(summary = "May the partner read this resource under this consent now? Permit, or deny with the status to answer")
     public Uni<AccessDecisionView> decide(@PathParam("partnerId") String partnerId, AccessDecisionRequest request) {
         if (request == null) {
-            throw org.openbanking.common.ApiException.badRequest(org.openbanking.common.ErrorCodes.FIELD_MISSING, null,
+            throw ApiException.badRequest(ErrorCodes.FIELD_MISSING, null,
                     "A body is required");
         }
         return decisions.decide(partnerId, request.consentId(), request.resource(), request.accountId(),
@@ -114,7 +117,7 @@ public class PartnerConsentResource {
         return partners.reinstate(partnerId).map(p -> new PartnerView(p.id, p.name, p.status, null));
     }
 
-    private ConsentView view(org.openbanking.consent.model.Consent consent) {
+    private ConsentView view(Consent consent) {
         return ConsentViews.view(consent, clock.instant(),
                 config.publicBaseUrl() + ConsentViews.PARTNER_CONSENTS + consent.id);
     }

@@ -1,6 +1,9 @@
 package org.openbanking.consent.rest;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -69,7 +72,7 @@ public class UserConsentResource {
         return consents.listForUser(userId, filter).map(list -> new ConsentListView(
                 new ConsentListView.Data(list.stream().map(c -> ConsentViews.data(c, clock.instant())).toList()),
                 new ConsentView.Links(config.publicBaseUrl() + "/me/consents" + (status == null ? "" : "?status=" + status)),
-                java.util.Map.of()));
+                Map.of()));
     }
 
     @GET
@@ -127,7 +130,7 @@ public class UserConsentResource {
                     ? null
                     : base + "?" + (query.isEmpty() ? "" : query + "&") + "page-token=" + page.nextPageToken();
             return new ReceiptView(new ReceiptView.Data(page.receipts().stream().map(ConsentViews::receipt).toList()),
-                    new ReceiptView.Links(self, next), java.util.Map.of());
+                    new ReceiptView.Links(self, next), Map.of());
         });
     }
 
@@ -171,6 +174,6 @@ public class UserConsentResource {
     }
 
     private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
