@@ -53,7 +53,4 @@ public class AccessReceiptRepository implements PanacheRepositoryBase<AccessRece
                 frequencyKey, since);
     }
 
-    public Uni<Long> countByConsent(String consentId) {
-        return count("consentId", consentId);
-    }
 }

@@ -21,12 +21,9 @@ public class ConsentRepository implements PanacheRepositoryBase<Consent, String>
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    public Uni<List<Consent>> findByUser(String userId, ConsentStatus storedStatus) {
-        if (storedStatus == null) {
-            return list("userId", Sort.descending("createdAt").and("id", Sort.Direction.Descending), userId);
-        }
-        return list("userId = ?1 and status = ?2", Sort.descending("createdAt").and("id", Sort.Direction.Descending),
-                userId, storedStatus);
+    /** All of a user's consents, newest first; callers filter by the true status, which stored status can lag. */
+    public Uni<List<Consent>> findByUser(String userId) {
+        return list("userId", Sort.descending("createdAt").and("id", Sort.Direction.Descending), userId);
     }
 
     /** Live consents (authorised and not yet past their expiry) of a user with a partner, locked for revocation. */

@@ -174,7 +174,7 @@ public class ConsentService {
     public Uni<List<Consent>> listForUser(String userId, ConsentStatus status) {
         Ids.requireValid(userId, "UserId");
         Instant now = transitions.now();
-        return consents.findByUser(userId, null)
+        return consents.findByUser(userId)
                 .map(list -> list.stream().filter(c -> status == null || c.statusAt(now) == status).toList());
     }
 

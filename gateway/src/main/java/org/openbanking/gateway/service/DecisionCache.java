@@ -31,7 +31,7 @@ public class DecisionCache {
 
     private static final Logger LOG = Logger.getLogger(DecisionCache.class);
 
-    private record Entry(Decision decision, long cachedAt) {
+    private record Entry(String partnerId, Decision decision, long cachedAt) {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
@@ -73,7 +73,7 @@ public class DecisionCache {
             lastHeartbeat = System.nanoTime();
         } else if (event.consentId() != null) {
             events.incrementAndGet();
-            entries.keySet().removeIf(key -> key.endsWith("|" + event.consentId()));
+            entries.remove(event.consentId());
         }
     }
 
@@ -101,7 +101,7 @@ public class DecisionCache {
 
     public void put(String partnerId, String consentId, Decision decision, long mark) {
         if (decision.permitted() && live() && events.get() == mark) {
-            entries.put(partnerId + "|" + consentId, new Entry(decision, System.nanoTime()));
+            entries.put(consentId, new Entry(partnerId, decision, System.nanoTime()));
         }
     }
 
@@ -110,9 +110,10 @@ public class DecisionCache {
             entries.clear();
             return Optional.empty();
         }
-        Entry entry = entries.get(partnerId + "|" + consentId);
+        Entry entry = entries.get(consentId);
         Duration ttl = config.decisionCache().ttl();
-        if (entry == null || System.nanoTime() - entry.cachedAt() > ttl.toNanos()) {
+        // A consent belongs to one partner: another partner's call finds nothing here and asks consent-service.
+        if (entry == null || !entry.partnerId().equals(partnerId) || System.nanoTime() - entry.cachedAt() > ttl.toNanos()) {
             return Optional.empty();
         }
         return Optional.of(entry.decision());

@@ -24,6 +24,9 @@ import org.openbanking.gateway.client.ConsentClient;
 import org.openbanking.gateway.client.OffersClient;
 import org.openbanking.gateway.config.GatewayConfig;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -52,6 +55,8 @@ public class OnboardingService {
     OffersClient offers;
     @Inject
     GatewayConfig config;
+    @Inject
+    ObjectMapper mapper;
 
     public Onboarded onboardPartner(String name, String contact, List<String> redirectUris) {
         validatePartner(name, contact, redirectUris);
@@ -223,10 +228,11 @@ public class OnboardingService {
         return slug.isEmpty() ? "partner" : slug;
     }
 
-    private static String json(Map<String, String> map) {
-        StringBuilder json = new StringBuilder("{");
-        map.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":\"")
-                .append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"'));
-        return json.append('}').toString();
+    private String json(Map<String, String> map) {
+        try {
+            return mapper.writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
