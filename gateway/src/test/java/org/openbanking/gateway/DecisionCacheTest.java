@@ -79,6 +79,14 @@ class DecisionCacheTest {
         read(true, "acc-1").statusCode(200);
         org.junit.jupiter.api.Assertions.assertEquals(1, decisionsAsked(), "one decision, then the cache");
 
+        // Another partner presenting the same consent id is never served from p1's permit: consent-service decides.
+        Services.consent.stubFor(post(urlEqualTo("/internal/partners/p2/access-decisions")).willReturn(okJson(
+                "{\"Decision\":\"Deny\",\"Status\":403,\"ErrorCode\":\"UK.OBIE.Resource.ConsentMismatch\",\"Message\":\"no\"}")));
+        given().auth().oauth2(Tokens.partner("p2")).header("x-consent-id", "aac-1")
+                .header("x-fapi-customer-ip-address", "198.51.100.7")
+                .get("/open-banking/v3.1/aisp/accounts/acc-1/balances").then().statusCode(403)
+                .body("Errors[0].ErrorCode", equalTo("UK.OBIE.Resource.ConsentMismatch"));
+
         // The cached scope is enforced too: another account is refused without asking.
         read(true, "acc-2").statusCode(403).body("Errors[0].ErrorCode", equalTo("UK.OBIE.Resource.ConsentMismatch"));
         org.junit.jupiter.api.Assertions.assertEquals(1, decisionsAsked());

@@ -116,6 +116,8 @@ class EdgeTest {
         given().auth().oauth2(Tokens.partner("p1")).contentType("text/plain").body("x").post(CONSENTS).then()
                 .statusCode(415).body("Errors[0].ErrorCode", equalTo("UK.OBIE.Header.Invalid"));
         given().auth().oauth2(Tokens.partner("p1")).put(CONSENTS).then().statusCode(405);
+        given().auth().oauth2(Tokens.partner("p1")).accept("text/html").get(CONSENTS + "/aac-1").then().statusCode(406)
+                .body("Errors[0].ErrorCode", equalTo("UK.OBIE.Header.Invalid"));
         given().auth().oauth2(Tokens.partner("p1")).contentType("application/json")
                 .body("{\"x\":\"" + "a".repeat(70_000) + "\"}")
                 .post(CONSENTS).then().statusCode(413).body("Code", equalTo("Request Entity Too Large"))
