@@ -13,14 +13,20 @@ public final class DateTimes {
     private DateTimes() {
     }
 
-    /** Parses an ISO 8601 date-time that carries an offset; null when it does not parse. */
+    /**
+     * Parses an ISO 8601 date-time that carries an offset; null when it does not parse, or when its year is not one of
+     * the four-digit years 0001 to 9999 (ISO 8601 also allows years such as +999999999, which no database column holds).
+     */
     public static Instant parse(String value) {
         if (value == null) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
-                    .truncatedTo(ChronoUnit.MILLIS);
+            OffsetDateTime parsed = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            if (parsed.getYear() < 1 || parsed.getYear() > 9999) {
+                return null;
+            }
+            return parsed.toInstant().truncatedTo(ChronoUnit.MILLIS);
         } catch (DateTimeParseException e) {
             return null;
         }

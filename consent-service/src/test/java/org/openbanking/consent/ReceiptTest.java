@@ -139,6 +139,39 @@ class ReceiptTest {
     }
 
     @Test
+    void theAccessLogFiltersByPartnerAndCountsAccessesPerConsent() {
+        String messenger = newPartner();
+        String budgeting = newPartner();
+        String alice = newUser();
+        String viaMessenger = authorisedConsent(messenger, alice, "acc-1");
+        String viaBudgeting = authorisedConsent(budgeting, alice, "acc-1");
+        String unused = authorisedConsent(budgeting, alice, "acc-1");
+        for (int i = 0; i < 3; i++) {
+            record(List.of(receipt(viaMessenger, messenger, "Balances", "acc-1"))).statusCode(201);
+        }
+        record(List.of(receipt(viaBudgeting, budgeting, "Accounts", "acc-1"))).statusCode(201);
+        // Another user's receipts under the same partner count for nobody else.
+        String bob = newUser();
+        record(List.of(receipt(authorisedConsent(messenger, bob, "acc-9"), messenger, "Accounts", "acc-9")))
+                .statusCode(201);
+
+        List<String> ofMessenger = asGateway().get("/internal/users/{u}/receipts?partnerId={p}", alice, messenger)
+                .then().statusCode(200).extract().jsonPath().getList("Data.Receipt.ConsentId");
+        assertEquals(List.of(viaMessenger, viaMessenger, viaMessenger), ofMessenger);
+        asGateway().get("/internal/users/{u}/receipts?partnerId={p}&consentId={c}", alice, messenger, viaBudgeting)
+                .then().statusCode(200).body("Data.Receipt", hasSize(0));
+
+        JsonPath counts = asGateway().get("/internal/users/{u}/access-counts", alice).then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals(2, counts.getList("Data.AccessCount").size());
+        assertEquals(3, counts.getInt("Data.AccessCount.find { it.ConsentId == '" + viaMessenger + "' }.Accesses"));
+        assertEquals(1, counts.getInt("Data.AccessCount.find { it.ConsentId == '" + viaBudgeting + "' }.Accesses"));
+        assertTrue(counts.getString("Data.AccessCount.find { it.ConsentId == '" + viaMessenger + "' }.LastAccessDateTime")
+                .matches("\\d{4}-\\d{2}-\\d{2}T.*"));
+        assertTrue(counts.getList("Data.AccessCount.ConsentId").stream().noneMatch(unused::equals));
+    }
+
+    @Test
     void badQueryParametersAre400() {
         String alice = newUser();
         asGateway().get("/internal/users/{u}/receipts?page-token=garbage", alice).then().statusCode(400)

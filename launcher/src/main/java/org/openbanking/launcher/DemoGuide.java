@@ -18,6 +18,9 @@ final class DemoGuide {
                 clients bank-alpha, bank-beta (banks) and demo-messenger (partner), secret <client id>-secret.
                 Data and logs are kept in %s (./run --reset starts from empty databases and a fresh realm).
 
+                The dashboard: open %s/ in a browser and log in as alice/alice (or bob/bob). A partner sends its user to
+                %s/dashboard/consents/<ConsentId> to approve or reject a request (step 2 below, in a browser).
+
                 The partner flow, copy-paste into a shell:
 
                 KC=%s/realms/openbanking/protocol/openid-connect/token; GW=%s
@@ -27,6 +30,7 @@ final class DemoGuide {
                 C=$(curl -s $GW/open-banking/v3.1/aisp/account-access-consents -H "Authorization: Bearer $P" -H 'Content-Type: application/json' \\
                   -d '{"Data":{"Permissions":["ReadAccountsDetail","ReadBalances","ReadTransactionsDetail","ReadTransactionsCredits","ReadTransactionsDebits"],"ExpirationDateTime":"%s","Purpose":{"Code":"PersonalFinanceManagement","Description":"See all your spending in one place"}},"Risk":{}}' \\
                   | sed -E 's/.*"ConsentId":"([^"]+)".*/\\1/'); echo "consent $C"
+                echo "or approve it in a browser: $GW/dashboard/consents/$C"
                 # 2. Alice (dev-only password grant) lists her accounts and authorises the consent for one of them.
                 A=$(curl -s $KC -d grant_type=password -d client_id=dev-cli -d username=alice -d password=alice | token)
                 ACC=$(curl -s $GW/me/accounts -H "Authorization: Bearer $A" | sed -E 's/.*"AccountId":"([^"]+)".*/\\1/'); echo "account $ACC"
@@ -41,6 +45,7 @@ final class DemoGuide {
                 curl -s $GW/open-banking/v3.1/aisp/accounts -H "Authorization: Bearer $P" -H "x-consent-id: $C"; echo
 
                 Press Ctrl-C to stop everything."""
-                .formatted(config.dataDir(), config.keycloakUrl(), config.url("gateway"), expiry);
+                .formatted(config.dataDir(), config.url("gateway"), config.url("gateway"), config.keycloakUrl(),
+                        config.url("gateway"), expiry);
     }
 }

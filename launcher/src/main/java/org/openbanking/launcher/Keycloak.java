@@ -46,16 +46,23 @@ final class Keycloak {
         return home;
     }
 
-    /** Puts the realm where {@code --import-realm} finds it; an existing realm is kept (use --reset to re-import). */
-    static void prepareRealm(Path home, Path realmFile) {
+    /**
+     * Puts the realm where {@code --import-realm} finds it; an existing realm is kept (use --reset to re-import). The
+     * dashboard's redirect URIs name the gateway's port, so a gateway on another port (tests, benchmarks) gets its own.
+     */
+    static void prepareRealm(Path home, Path realmFile, int gatewayPort) {
         try {
             Path imports = home.resolve("data/import");
             Files.createDirectories(imports);
-            Files.copy(realmFile, imports.resolve("openbanking-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            String realm = Files.readString(realmFile).replace(DASHBOARD_ORIGIN, "http://localhost:" + gatewayPort);
+            Files.writeString(imports.resolve("openbanking-realm.json"), realm);
         } catch (IOException e) {
             throw new Stack.LaunchException("Could not prepare the realm: " + e.getMessage());
         }
     }
+
+    /** The gateway origin the realm file names for the dashboard client (the default local port). */
+    static final String DASHBOARD_ORIGIN = "http://localhost:8080";
 
     static Path zip() {
         String explicit = System.getProperty("ob.keycloak.zip");

@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -45,6 +46,8 @@ public final class Stack implements AutoCloseable {
     private final Consumer<String> progress;
     private final long started = System.nanoTime();
     private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> byName = new java.util.LinkedHashMap<>();
+    private final Map<String, Map<String, String>> extraEnvironment = new HashMap<>();
     private EmbeddedPostgres postgres;
     private Process keycloak;
 
@@ -55,10 +58,12 @@ public final class Stack implements AutoCloseable {
 
     public void start() {
         checkPortsFree();
-        startKeycloak();
+        startKeycloak(config.reset());
         startPostgres();
         for (String service : LaunchConfig.SERVICES) {
-            startService(service);
+            Process process = startService(service);
+            processes.add(process);
+            byName.put(service, process);
         }
         for (String service : LaunchConfig.SERVICES) {
             awaitReady(service, Duration.ofSeconds(90));
@@ -73,7 +78,8 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private String jdbcUrl(String database) {
+    /** The JDBC URL of one service's database: for tests that count what was stored. */
+    public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + dbHost() + ":" + config.postgresPort() + "/" + database;
     }
 
@@ -96,20 +102,21 @@ public final class Stack implements AutoCloseable {
     }
 
     /** Keycloak starts first: it takes longest (about 75 s the first time, 25 s after), the rest starts meanwhile. */
-    private void startKeycloak() {
+    private void startKeycloak(boolean reset) {
         if (config.externalKeycloak()) {
             say("Using the external Keycloak at " + config.keycloakUrl());
             return;
         }
         Path home = Keycloak.home(config);
-        if (config.reset()) {
+        if (reset) {
             try {
                 deleteRecursively(home.resolve("data/h2"));
             } catch (IOException e) {
                 throw new LaunchException("Could not reset Keycloak's data: " + e.getMessage());
             }
         }
-        Keycloak.prepareRealm(home, config.root().resolve("keycloak/openbanking-realm.json"));
+        Keycloak.prepareRealm(home, config.root().resolve("keycloak/openbanking-realm.json"),
+                config.servicePorts().get("gateway"));
         Path log = logs().resolve("keycloak.log");
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + config.keycloakPort(), "--import-realm")
@@ -208,11 +215,7 @@ public final class Stack implements AutoCloseable {
             }
             Files.createDirectories(pgData);
             say("Starting embedded PostgreSQL 17 (data in " + pgData + ")");
-            postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
-                    .setPort(config.postgresPort())
-                    .start();
+            postgres = startEmbeddedPostgres(pgData);
         } catch (IOException e) {
             throw new LaunchException("Embedded PostgreSQL did not start: " + e.getMessage());
         }
@@ -242,7 +245,7 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private void startService(String service) {
+    private Process startService(String service) {
         Path jar = config.root().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new LaunchException(service + " is not built (" + jar + " is missing): run ./mvnw install -DskipTests");
@@ -253,14 +256,17 @@ public final class Stack implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve(service + ".log").toFile());
         builder.environment().putAll(environmentOf(service));
+        builder.environment().putAll(extraEnvironment.getOrDefault(service, Map.of()));
+        Process process;
         try {
-            processes.add(builder.start());
+            process = builder.start();
         } catch (IOException e) {
             throw new LaunchException(service + " did not start: " + e.getMessage());
         }
         say("Starting " + service + " on port " + config.servicePorts().get(service) + " (log: "
                 + logs.resolve(service + ".log")
                 + ")");
+        return process;
     }
 
     /**
@@ -274,9 +280,12 @@ public final class Stack implements AutoCloseable {
                 jar.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environmentOf("gateway"));
+        builder.environment().putAll(extraEnvironment.getOrDefault("gateway", Map.of()));
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         try {
-            processes.add(builder.start());
+            Process process = builder.start();
+            processes.add(process);
+            byName.put("gateway-" + port, process);
         } catch (IOException e) {
             throw new LaunchException("A second gateway did not start: " + e.getMessage());
         }
@@ -304,6 +313,11 @@ public final class Stack implements AutoCloseable {
         env.put("ALLOW_LOCALHOST_REDIRECTS", "true");
         // Dev-only demo secrets of the local realm (see the realm file); deployments take them from Secrets.
         env.put("OIDC_CLIENT_SECRET", service + "-secret");
+        if ("gateway".equals(service)) {
+            // Dev-only: keys the dashboard's CSRF tokens and session cookies; plain http on localhost, so no Secure.
+            env.put("DASHBOARD_SECRET", "dev-only-dashboard-secret-of-the-local-run-0123456789");
+            env.put("DASHBOARD_SECURE_COOKIES", "false");
+        }
         env.put("PUBLIC_BASE_URL", config.url("gateway"));
         env.put("CONSENT_SERVICE_URL", config.url("consent-service"));
         env.put("ACCOUNTS_SERVICE_URL", config.url("accounts-service"));
@@ -311,8 +325,70 @@ public final class Stack implements AutoCloseable {
         return env;
     }
 
+    /**
+     * An extra setting for a service's processes (and the gateway's extra replicas), on top of what it reads in
+     * production; set before {@link #start()}. For the benchmarks, e.g. a raised rate limit.
+     */
+    public void putEnvironment(String service, String name, String value) {
+        extraEnvironment.computeIfAbsent(service, s -> new HashMap<>()).put(name, value);
+    }
+
+    /**
+     * The running processes by name: each service, {@code gateway-<port>} for extra replicas, and {@code keycloak}
+     * (its start script; the JVM is a child of it). For the benchmarks' CPU and memory figures.
+     */
+    public Map<String, ProcessHandle> processes() {
+        Map<String, ProcessHandle> handles = new java.util.LinkedHashMap<>();
+        byName.forEach((name, process) -> handles.put(name, process.toHandle()));
+        if (keycloak != null) {
+            handles.put("keycloak", keycloak.toHandle());
+        }
+        return handles;
+    }
+
+    /**
+     * Stops one of the stack's services, or {@code keycloak}, and starts it again alone, returning the time from its
+     * start to ready (health ready, or Keycloak's realm served). For the benchmarks' startup figures.
+     */
+    public Duration restart(String name) {
+        if ("keycloak".equals(name)) {
+            if (config.externalKeycloak()) {
+                throw new LaunchException("An external Keycloak is not restarted");
+            }
+            stop(keycloak, 15);
+            long started = System.nanoTime();
+            startKeycloak(false);
+            awaitKeycloak(Duration.ofSeconds(180));
+            return Duration.ofNanos(System.nanoTime() - started);
+        }
+        int index = List.of(LaunchConfig.SERVICES).indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("Not a service of the stack: " + name);
+        }
+        Process old = byName.get(name);
+        stop(old, 10);
+        long started = System.nanoTime();
+        Process process = startService(name);
+        processes.set(processes.indexOf(old), process);
+        byName.put(name, process);
+        awaitReady(name, Duration.ofSeconds(90));
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private static void stop(Process process, int seconds) {
+        process.destroy();
+        try {
+            if (!process.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void awaitReady(String service, Duration timeout) {
-        Process process = processes.get(List.of(LaunchConfig.SERVICES).indexOf(service));
+        Process process = byName.get(service);
         awaitUrl(config.url(service) + "/q/health/ready", service, process, timeout);
         say(service + " ready at " + config.url(service));
     }
@@ -361,6 +437,7 @@ public final class Stack implements AutoCloseable {
             }
         }
         processes.clear();
+        byName.clear();
         if (keycloak != null) {
             keycloak.destroy();
             try {
@@ -381,6 +458,70 @@ public final class Stack implements AutoCloseable {
             }
             postgres = null;
         }
+    }
+
+    private EmbeddedPostgres startEmbeddedPostgres(Path pgData) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setPort(config.postgresPort())
+                .start();
+    }
+
+    /**
+     * Ends a service's process at once (SIGKILL), as a crash would: no shutdown, open connections reset. {@link #restart}
+     * starts it again. For the fault tests.
+     */
+    public void kill(String service) {
+        Process process = byName.get(service);
+        if (process == null) {
+            throw new IllegalArgumentException("Not a running process of the stack: " + service);
+        }
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Freezes a service (SIGSTOP) or lets it go on (SIGCONT): frozen, it keeps its connections open and its port bound but
+     * answers nothing, as a hung process would. For the fault tests.
+     */
+    public void freeze(String service, boolean frozen) {
+        Process process = byName.get(service);
+        if (process == null) {
+            throw new IllegalArgumentException("Not a running process of the stack: " + service);
+        }
+        // The shell's own kill: no procps needed.
+        ProcessBuilder kill = new ProcessBuilder("sh", "-c", "kill -" + (frozen ? "STOP" : "CONT") + " " + process.pid());
+        try {
+            if (kill.inheritIO().start().waitFor() != 0) {
+                throw new IllegalStateException("Could not signal " + service);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops the embedded PostgreSQL (a fast shutdown: every session ends, committed data stays) and starts it again on
+     * the same data and port, returning how long it was away. The services are not told. For the fault tests.
+     */
+    public Duration restartPostgres() {
+        if (postgres == null) {
+            throw new LaunchException("Only the embedded PostgreSQL is restarted");
+        }
+        long stopping = System.nanoTime();
+        try {
+            postgres.close();
+            postgres = startEmbeddedPostgres(config.dataDir().resolve("postgres"));
+        } catch (IOException e) {
+            throw new LaunchException("Embedded PostgreSQL did not start again: " + e.getMessage());
+        }
+        return Duration.ofNanos(System.nanoTime() - stopping);
     }
 
     public long elapsedMillis() {

@@ -41,6 +41,9 @@ final class SystemStack {
         RestAssured.baseURI = "http://localhost";
         RestAssured.port = GATEWAY;
         warmUp();
+        // From here on, every response of the gateways' public API is checked against the contract they serve.
+        RestAssured.filters(new ContractValidation("http://localhost:" + GATEWAY + "/q/openapi?format=json",
+                java.util.Set.of(GATEWAY, 18090)));
         return config;
     }
 

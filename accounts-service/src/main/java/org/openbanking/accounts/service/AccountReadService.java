@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +31,9 @@ import io.smallrye.mutiny.Uni;
 /** Reads for partners under a consent's scope, and the user's own accounts. */
 @ApplicationScoped
 public class AccountReadService {
+
+    /** The shape of a transaction id (as banks load them), for page tokens. */
+    private static final Pattern TRANSACTION_ID = Pattern.compile("[A-Za-z0-9._~:-]{1,64}");
 
     /** A page of transactions and the window that was applied. */
     public record TransactionPage(Account account, List<BankTransaction> transactions, boolean detail, Instant from,
@@ -158,7 +162,11 @@ public class AccountReadService {
             long micros = Long.parseLong(raw.substring(0, colon));
             Instant time = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000L);
             String id = raw.substring(colon + 1);
-            return id.isEmpty() ? null : new TransactionRepository.Cursor(time, id);
+            // A forged token may carry a time beyond the database's range or an id that no transaction has.
+            if (DateTimes.parse(DateTimes.format(time)) == null || !TRANSACTION_ID.matcher(id).matches()) {
+                return null;
+            }
+            return new TransactionRepository.Cursor(time, id);
         } catch (RuntimeException e) {
             return null;
         }

@@ -30,6 +30,7 @@ import org.openbanking.common.ApiException;
 import org.openbanking.common.DateTimes;
 import org.openbanking.common.ErrorDetail;
 import org.openbanking.common.Ids;
+import org.openbanking.common.Text;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -174,14 +175,15 @@ public class BankLoadService {
         if (!Money.isCurrency(load.currency())) {
             errors.add(ErrorDetail.of(FIELD_INVALID, "Currency", "Currency must be an ISO 4217 code"));
         }
-        if (!ACCOUNT_TYPES.contains(load.accountType())) {
+        // Set.of(...).contains(null) throws: a missing value is checked first.
+        if (load.accountType() == null || !ACCOUNT_TYPES.contains(load.accountType())) {
             errors.add(ErrorDetail.of(FIELD_INVALID, "AccountType", "AccountType must be Personal or Business"));
         }
-        if (!ACCOUNT_SUB_TYPES.contains(load.accountSubType())) {
+        if (load.accountSubType() == null || !ACCOUNT_SUB_TYPES.contains(load.accountSubType())) {
             errors.add(ErrorDetail.of(FIELD_INVALID, "AccountSubType", "AccountSubType must be one of " + ACCOUNT_SUB_TYPES));
         }
         if (load.nickname() != null
-                && (load.nickname().length() > 70 || load.nickname().chars().anyMatch(Character::isISOControl))) {
+                && (load.nickname().length() > 70 || !Text.isPlain(load.nickname(), false))) {
             errors.add(ErrorDetail.of(FIELD_INVALID, "Nickname", "Nickname must be at most 70 printable characters"));
         }
         if (load.iban() == null || !IBAN.matcher(load.iban()).matches() || !ibanChecksumValid(load.iban())) {
@@ -191,6 +193,9 @@ public class BankLoadService {
         if (load.openingDate() != null) {
             try {
                 opened = LocalDate.parse(load.openingDate());
+                if (opened.getYear() < 1 || opened.getYear() > 9999) {
+                    throw new DateTimeParseException("not a four-digit year", load.openingDate(), 0);
+                }
             } catch (DateTimeParseException e) {
                 errors.add(ErrorDetail.of(FIELD_INVALID_DATE, "OpeningDate", "OpeningDate must be an ISO 8601 date"));
             }
@@ -254,12 +259,16 @@ public class BankLoadService {
         if (!"Booked".equals(row.status()) && !"Pending".equals(row.status())) {
             errors.add(ErrorDetail.of(FIELD_INVALID, path + ".Status", "Must be Booked or Pending"));
         }
-        if (row.transactionInformation() != null && row.transactionInformation().length() > 500) {
-            errors.add(ErrorDetail.of(FIELD_INVALID, path + ".TransactionInformation", "At most 500 characters"));
+        if (row.transactionInformation() != null
+                && (row.transactionInformation().length() > 500 || !Text.isPlain(row.transactionInformation(), false))) {
+            errors.add(ErrorDetail.of(FIELD_INVALID, path + ".TransactionInformation",
+                    "At most 500 characters of well-formed text without control characters"));
         }
         TransactionBatch.MerchantDetails merchant = row.merchantDetails();
-        if (merchant != null && merchant.merchantName() != null && merchant.merchantName().length() > 350) {
-            errors.add(ErrorDetail.of(FIELD_INVALID, path + ".MerchantDetails.MerchantName", "At most 350 characters"));
+        if (merchant != null && merchant.merchantName() != null
+                && (merchant.merchantName().length() > 350 || !Text.isPlain(merchant.merchantName(), false))) {
+            errors.add(ErrorDetail.of(FIELD_INVALID, path + ".MerchantDetails.MerchantName",
+                    "At most 350 characters of well-formed text without control characters"));
         }
         if (merchant != null && merchant.merchantCategoryCode() != null
                 && !MCC.matcher(merchant.merchantCategoryCode()).matches()) {

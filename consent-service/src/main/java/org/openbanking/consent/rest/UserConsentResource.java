@@ -116,10 +116,12 @@ public class UserConsentResource {
     @Path("/receipts")
     @Operation(summary = "The user's access log, newest first")
     public Uni<ReceiptView> receipts(@PathParam("userId") String userId, @QueryParam("consentId") String consentId,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page-token") String pageToken) {
-        return receipts.pageForUser(userId, consentId, from, to, pageToken).map(page -> {
+            @QueryParam("partnerId") String partnerId, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("page-token") String pageToken) {
+        return receipts.pageForUser(userId, consentId, partnerId, from, to, pageToken).map(page -> {
             StringBuilder query = new StringBuilder();
             appendQuery(query, "consentId", consentId);
+            appendQuery(query, "partnerId", partnerId);
             appendQuery(query, "from", from);
             appendQuery(query, "to", to);
             String base = config.publicBaseUrl() + "/me/access-log";
@@ -132,6 +134,16 @@ public class UserConsentResource {
             return new ReceiptView(new ReceiptView.Data(page.receipts().stream().map(ConsentViews::receipt).toList()),
                     new ReceiptView.Links(self, next), Map.of());
         });
+    }
+
+    @GET
+    @Path("/access-counts")
+    @Operation(summary = "Per consent: how many accesses were receipted and when the last was (for the dashboard)")
+    public Uni<AccessCountsView> accessCounts(@PathParam("userId") String userId) {
+        return receipts.countsForUser(userId).map(counts -> new AccessCountsView(new AccessCountsView.Data(counts
+                .stream()
+                .map(c -> new AccessCountsView.Count(c.consentId(), c.accesses(), DateTimes.format(c.lastAccess())))
+                .toList())));
     }
 
     @GET

@@ -51,11 +51,16 @@ public class BlockService {
         });
     }
 
-    /** Blocks a partner and, in the same transaction, revokes the user's live consents with it. */
+    /**
+     * Blocks a partner and, in the same transaction, revokes the user's live consents with it. Ordered with the user's
+     * authorisations of the partner's requests ({@link UserBlockRepository#lockPair}): one in flight commits first and
+     * is revoked here, a later one sees the block.
+     */
     @WithTransaction
     public Uni<Integer> block(String userId, String partnerId) {
         Ids.requireValid(userId, "UserId");
-        return partners.findById(partnerId).chain(partner -> {
+        Ids.requireValid(partnerId, "PartnerId");
+        return blocks.lockPair(userId, partnerId).chain(() -> partners.findById(partnerId)).chain(partner -> {
             if (partner == null) {
                 throw ApiException.notFound("No partner with this id");
             }
@@ -80,6 +85,7 @@ public class BlockService {
     @WithTransaction
     public Uni<Boolean> unblock(String userId, String partnerId) {
         Ids.requireValid(userId, "UserId");
+        Ids.requireValid(partnerId, "PartnerId");
         return blocks.delete("userId = ?1 and partnerId = ?2", userId, partnerId).map(n -> n > 0);
     }
 

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.openbanking.common.ApiException;
 import org.openbanking.common.DateTimes;
 import org.openbanking.common.ErrorDetail;
+import org.openbanking.common.Text;
 import org.openbanking.consent.model.Permission;
 import org.openbanking.consent.model.PurposeCode;
 import org.openbanking.consent.rest.ConsentRequest;
@@ -96,9 +97,9 @@ public final class ConsentRules {
                 if (description.isBlank() || length > MAX_DESCRIPTION_LENGTH) {
                     errors.add(ErrorDetail.of(FIELD_INVALID, "Data.Purpose.Description",
                             "Purpose.Description must be 1 to 280 characters and not blank"));
-                } else if (description.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
+                } else if (!Text.isPlain(description, true)) {
                     errors.add(ErrorDetail.of(FIELD_INVALID, "Data.Purpose.Description",
-                            "Purpose.Description must not contain control characters"));
+                            "Purpose.Description must be well-formed text without control characters"));
                 }
             }
         }

@@ -148,12 +148,14 @@ public class ConsentService {
 
     @WithSession
     public Uni<Consent> getForPartner(String partnerId, String consentId) {
+        Ids.requireValid(consentId, "ConsentId");
         return consents.findById(consentId).map(c -> ownedByPartner(c, partnerId));
     }
 
     /** The partner's DELETE: an authorised consent is revoked; one still awaiting the user is withdrawn (rejected). */
     @WithTransaction
     public Uni<Consent> revokeByPartner(String partnerId, String consentId) {
+        Ids.requireValid(consentId, "ConsentId");
         return consents.findForUpdate(consentId).map(c -> ownedByPartner(c, partnerId)).chain(c -> {
             ConsentStatus status = c.statusAt(transitions.now());
             if (status == ConsentStatus.Authorised) {
@@ -181,12 +183,14 @@ public class ConsentService {
     @WithSession
     public Uni<Consent> getForUser(String userId, String consentId) {
         Ids.requireValid(userId, "UserId");
+        Ids.requireValid(consentId, "ConsentId");
         return consents.findById(consentId).map(c -> visibleToUser(c, userId));
     }
 
     @WithSession
     public Uni<List<ConsentHistory>> historyForUser(String userId, String consentId) {
         Ids.requireValid(userId, "UserId");
+        Ids.requireValid(consentId, "ConsentId");
         return consents.findById(consentId).map(c -> visibleToUser(c, userId))
                 .chain(c -> history.findByConsent(c.id));
     }
@@ -198,6 +202,7 @@ public class ConsentService {
      */
     public Uni<Consent> authorise(String userId, String consentId, List<String> accountIds) {
         Ids.requireValid(userId, "UserId");
+        Ids.requireValid(consentId, "ConsentId");
         List<String> requested = validAccountIds(accountIds);
         return accounts.accountIdsOf(userId).chain(owned -> {
             List<ErrorDetail> errors = new ArrayList<>();
@@ -213,6 +218,8 @@ public class ConsentService {
                     .map(c -> visibleToUser(c, userId))
                     .call(c -> requireAwaiting(c, "authorised"))
                     .call(c -> partners.requireActiveForAuthorisation(c.partnerId))
+                    // Ordered with a concurrent block of the partner by this user, which cannot see this request yet.
+                    .call(c -> blocks.lockPair(userId, c.partnerId))
                     .call(c -> blocks.isBlocked(userId, c.partnerId).invoke(blocked -> {
                         if (blocked) {
                             throw ApiException.conflict(RESOURCE_INVALID_CONSENT_STATUS,
@@ -231,6 +238,7 @@ public class ConsentService {
     @WithTransaction
     public Uni<Consent> reject(String userId, String consentId) {
         Ids.requireValid(userId, "UserId");
+        Ids.requireValid(consentId, "ConsentId");
         return consents.findForUpdate(consentId).map(c -> visibleToUser(c, userId))
                 .call(c -> requireAwaiting(c, "rejected"))
                 .chain(c -> {
@@ -243,6 +251,7 @@ public class ConsentService {
     @WithTransaction
     public Uni<Consent> revokeByUser(String userId, String consentId) {
         Ids.requireValid(userId, "UserId");
+        Ids.requireValid(consentId, "ConsentId");
         return consents.findForUpdate(consentId).map(c -> visibleToUser(c, userId)).chain(c -> {
             ConsentStatus status = c.statusAt(transitions.now());
             if (status != ConsentStatus.Authorised) {

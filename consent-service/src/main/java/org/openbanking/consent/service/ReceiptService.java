@@ -177,11 +177,19 @@ public class ReceiptService {
     }
 
     @WithSession
-    public Uni<Page> pageForUser(String userId, String consentId, String from, String to, String pageToken) {
+    public Uni<Page> pageForUser(String userId, String consentId, String partnerId, String from, String to,
+            String pageToken) {
         Ids.requireValid(userId, "UserId");
         List<ErrorDetail> errors = new ArrayList<>();
         Instant fromTime = optionalDate(from, "from", errors);
         Instant toTime = optionalDate(to, "to", errors);
+        // Filters that are no ids match nothing; refused here, before one (e.g. with NUL) reaches a query.
+        if (consentId != null && !Ids.isValid(consentId)) {
+            errors.add(ErrorDetail.of(FIELD_INVALID, "consentId", "Not a consent id"));
+        }
+        if (partnerId != null && !Ids.isValid(partnerId)) {
+            errors.add(ErrorDetail.of(FIELD_INVALID, "partnerId", "Not a partner id"));
+        }
         AccessReceiptRepository.Cursor cursor = null;
         if (pageToken != null) {
             cursor = decode(pageToken);
@@ -194,7 +202,7 @@ public class ReceiptService {
         }
         int size = config.accessLogPageSize();
         // One more than a page tells whether another page follows, without a count.
-        return receipts.pageForUser(userId, consentId, fromTime, toTime, cursor, size + 1).map(found -> {
+        return receipts.pageForUser(userId, consentId, partnerId, fromTime, toTime, cursor, size + 1).map(found -> {
             if (found.size() <= size) {
                 return new Page(found, null);
             }
@@ -202,6 +210,13 @@ public class ReceiptService {
             AccessReceipt last = page.get(size - 1);
             return new Page(page, encode(new AccessReceiptRepository.Cursor(last.occurredAt, last.id)));
         });
+    }
+
+    /** Per consent of the user: how many accesses were receipted, and the last one (the dashboard's counts). */
+    @WithSession
+    public Uni<List<AccessReceiptRepository.AccessCount>> countsForUser(String userId) {
+        Ids.requireValid(userId, "UserId");
+        return receipts.countsForUser(userId);
     }
 
     private static Instant optionalDate(String value, String path, List<ErrorDetail> errors) {
@@ -224,8 +239,12 @@ public class ReceiptService {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             int colon = raw.indexOf(':');
-            return new AccessReceiptRepository.Cursor(Instant.ofEpochMilli(Long.parseLong(raw.substring(0, colon))),
-                    UUID.fromString(raw.substring(colon + 1)));
+            Instant time = Instant.ofEpochMilli(Long.parseLong(raw.substring(0, colon)));
+            // A forged token's time may lie beyond what the database can compare with: not a token of this list.
+            if (DateTimes.parse(DateTimes.format(time)) == null) {
+                return null;
+            }
+            return new AccessReceiptRepository.Cursor(time, UUID.fromString(raw.substring(colon + 1)));
         } catch (RuntimeException e) {
             return null;
         }

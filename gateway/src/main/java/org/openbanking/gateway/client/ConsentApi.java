@@ -76,7 +76,12 @@ public interface ConsentApi {
     @GET
     @Path("/users/{userId}/receipts")
     Uni<Response> receipts(@PathParam("userId") String userId, @QueryParam("consentId") String consentId,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page-token") String pageToken);
+            @QueryParam("partnerId") String partnerId, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("page-token") String pageToken);
+
+    @GET
+    @Path("/users/{userId}/access-counts")
+    Uni<Response> accessCounts(@PathParam("userId") String userId);
 
     @GET
     @Path("/users/{userId}/blocked-partners")

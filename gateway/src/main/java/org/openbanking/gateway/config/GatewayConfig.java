@@ -14,6 +14,21 @@ public interface GatewayConfig {
 
     DecisionCache decisionCache();
 
+    Dashboard dashboard();
+
+    interface Dashboard {
+
+        /**
+         * Keys the dashboard's CSRF tokens (and, through application.properties, the OIDC state and session cookies).
+         * At least 32 characters; the same on every replica; from a Secret when deployed.
+         */
+        String secret();
+
+        /** Cookies only over HTTPS: true everywhere but a local run on http://localhost. */
+        @WithDefault("true")
+        boolean secureCookies();
+    }
+
     interface DecisionCache {
 
         /** Permits are cached only while consent-service's event stream is alive. */

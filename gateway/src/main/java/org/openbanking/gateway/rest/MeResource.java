@@ -94,10 +94,10 @@ public class MeResource {
     @GET
     @Path("/access-log")
     @Operation(summary = "Every access to the user's data, newest first")
-    public Uni<Response> accessLog(@QueryParam("consentId") String consentId, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("page-token") String pageToken) {
+    public Uni<Response> accessLog(@QueryParam("consentId") String consentId, @QueryParam("partnerId") String partnerId,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page-token") String pageToken) {
         String user = caller.userId();
-        return consents.read(api -> api.receipts(user, consentId, from, to, pageToken)).map(Relay::of);
+        return consents.read(api -> api.receipts(user, consentId, partnerId, from, to, pageToken)).map(Relay::of);
     }
 
     @GET

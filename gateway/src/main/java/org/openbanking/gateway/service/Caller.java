@@ -1,5 +1,7 @@
 package org.openbanking.gateway.service;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
@@ -18,8 +20,19 @@ public class Caller {
     @Inject
     JsonWebToken token;
 
+    /**
+     * The clients through which users sign in. A token they issued is a user's, whatever roles it carries (a user
+     * given the partner role by mistake): it never acts as a partner named after the dashboard.
+     */
+    static final Set<String> USER_CLIENTS = Set.of("consent-dashboard", "dev-cli");
+
     public String partnerId() {
-        return required(token.getClaim("azp"), "the token names no client");
+        String id = required(token.getClaim("azp"), "the token names no client");
+        if (USER_CLIENTS.contains(id)) {
+            throw ApiException.forbidden(ErrorCodes.HEADER_INVALID,
+                    "The access token cannot be used here: it was issued to a user, not to a partner");
+        }
+        return id;
     }
 
     public String userId() {

@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.openbanking.common.ApiException;
 import org.openbanking.common.ErrorDetail;
+import org.openbanking.common.Ids;
+import org.openbanking.common.Text;
 import org.openbanking.gateway.client.ConsentClient;
 import org.openbanking.gateway.client.OffersClient;
 import org.openbanking.gateway.config.GatewayConfig;
@@ -95,6 +97,9 @@ public class OnboardingService {
     }
 
     public PartnerDirectory.Client partner(String partnerId) {
+        if (!Ids.isValid(partnerId)) { // never a client id, and not to be sent on to Keycloak's admin API
+            throw ApiException.notFound("No partner with this id");
+        }
         return inDirectory(() -> directory.get(partnerId)).filter(c -> "partner".equals(c.party()))
                 .orElseThrow(() -> ApiException.notFound("No partner with this id"));
     }
@@ -172,7 +177,7 @@ public class OnboardingService {
     private void validatePartner(String name, String contact, List<String> redirectUris) {
         List<ErrorDetail> errors = new ArrayList<>();
         name(name, errors);
-        if (contact == null || !EMAIL.matcher(contact).matches() || contact.length() > 254) {
+        if (contact == null || !EMAIL.matcher(contact).matches() || contact.length() > 254 || !Text.isPlain(contact, false)) {
             errors.add(ErrorDetail.of(contact == null ? FIELD_MISSING : FIELD_INVALID, "Contact",
                     "Contact must be an e-mail address"));
         }
@@ -196,7 +201,7 @@ public class OnboardingService {
     private static void name(String name, List<ErrorDetail> errors) {
         if (name == null) {
             errors.add(ErrorDetail.of(FIELD_MISSING, "Name", "Name is required"));
-        } else if (name.isBlank() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
+        } else if (name.isBlank() || name.length() > 100 || !Text.isPlain(name, false)) {
             errors.add(ErrorDetail.of(FIELD_INVALID, "Name", "Name must be 1 to 100 printable characters"));
         }
     }

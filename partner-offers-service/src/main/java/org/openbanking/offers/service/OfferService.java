@@ -24,6 +24,7 @@ import org.openbanking.common.ApiException;
 import org.openbanking.common.DateTimes;
 import org.openbanking.common.ErrorDetail;
 import org.openbanking.common.Ids;
+import org.openbanking.common.Text;
 import org.openbanking.offers.model.Bank;
 import org.openbanking.offers.model.Offer;
 import org.openbanking.offers.repository.BankRepository;
@@ -129,7 +130,7 @@ public class OfferService {
     @WithTransaction
     public Uni<Bank> registerBank(String bankId, String name) {
         Ids.requireValid(bankId, "BankId");
-        if (name == null || name.isBlank() || name.length() > 255 || name.chars().anyMatch(Character::isISOControl)) {
+        if (name == null || name.isBlank() || name.length() > 255 || !Text.isPlain(name, false)) {
             throw ApiException.badRequest(FIELD_INVALID, "Name", "Name must be 1 to 255 printable characters");
         }
         return banks.findById(bankId).chain(existing -> {
@@ -147,6 +148,7 @@ public class OfferService {
 
     private Uni<Offer> own(String bankId, String offerId) {
         Ids.requireValid(bankId, "BankId");
+        Ids.requireValid(offerId, "OfferId");
         return offers.findById(offerId).map(offer -> {
             // Another bank's offer is indistinguishable from one that does not exist.
             if (offer == null || !offer.bankId.equals(bankId)) {
@@ -176,7 +178,8 @@ public class OfferService {
         text(r.title(), "Title", 120, true, errors);
         text(r.description(), "Description", 1000, true, errors);
         text(r.fees(), "Fees", 280, false, errors);
-        if (!PRODUCT_TYPES.contains(r.productType())) {
+        // Set.of(...).contains(null) throws: a missing value is checked first.
+        if (r.productType() == null || !PRODUCT_TYPES.contains(r.productType())) {
             errors.add(ErrorDetail.of(r.productType() == null ? FIELD_MISSING : FIELD_INVALID, "ProductType",
                     "ProductType must be one of " + new java.util.TreeSet<>(PRODUCT_TYPES)));
         }
@@ -221,7 +224,8 @@ public class OfferService {
             }
             currency = currencies.isEmpty() ? null : currencies.iterator().next();
             if (e.accountTypes() != null) {
-                if (e.accountTypes().isEmpty() || !ACCOUNT_TYPES.containsAll(e.accountTypes())
+                if (e.accountTypes().isEmpty() || e.accountTypes().contains(null)
+                        || !ACCOUNT_TYPES.containsAll(e.accountTypes())
                         || new HashSet<>(e.accountTypes()).size() != e.accountTypes().size()) {
                     errors.add(ErrorDetail.of(FIELD_INVALID, "Eligibility.AccountTypes",
                             "AccountTypes must list distinct types from " + new java.util.TreeSet<>(ACCOUNT_TYPES)));
@@ -255,8 +259,7 @@ public class OfferService {
             }
             return;
         }
-        if ((required && value.isBlank()) || value.codePointCount(0, value.length()) > max
-                || value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
+        if ((required && value.isBlank()) || value.codePointCount(0, value.length()) > max || !Text.isPlain(value, true)) {
             errors.add(ErrorDetail.of(FIELD_INVALID, path, path + " must be " + (required ? "1" : "0") + " to " + max
                     + " printable characters"));
         }

@@ -106,6 +106,7 @@ public class PlacementService {
     @WithTransaction
     public Uni<Void> event(String partnerId, String placementId, String type) {
         Ids.requireValid(partnerId, "PartnerId");
+        Ids.requireValid(placementId, "PlacementId");
         if (!"Shown".equals(type) && !"Clicked".equals(type)) {
             throw ApiException.badRequest(FIELD_INVALID, "Type", "Type must be Shown or Clicked");
         }

@@ -1,0 +1,107 @@
+package org.openbanking.k8scheck;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.openbanking.k8scheck.model.Manifest;
+import org.openbanking.k8scheck.model.Manifests;
+import org.openbanking.k8scheck.render.JavaKustomize;
+import org.openbanking.k8scheck.render.KubectlRenderer;
+import org.openbanking.k8scheck.render.RenderException;
+import org.openbanking.k8scheck.render.Renderer;
+import org.openbanking.k8scheck.render.Renderers;
+import org.openbanking.k8scheck.rules.ConfigRule;
+import org.openbanking.k8scheck.rules.ImageRule;
+import org.openbanking.k8scheck.rules.NetworkRule;
+import org.openbanking.k8scheck.rules.ProbeRule;
+import org.openbanking.k8scheck.rules.RealmRule;
+import org.openbanking.k8scheck.rules.ReferenceRule;
+import org.openbanking.k8scheck.rules.ResourcesRule;
+import org.openbanking.k8scheck.rules.Rule;
+import org.openbanking.k8scheck.rules.SchemaRule;
+import org.openbanking.k8scheck.rules.SecretsRule;
+import org.openbanking.k8scheck.rules.SecurityRule;
+import org.openbanking.k8scheck.rules.ShapeRule;
+import org.openbanking.k8scheck.source.Repository;
+
+/**
+ * The check of k8s/: every overlay rendered (kubectl where it exists, else the Java renderer; with kubectl, the Java
+ * renderer must agree with it), then judged by every rule against the Kubernetes API schema and the services' code.
+ */
+public final class K8sCheck {
+
+    private static final List<Rule> RULES = List.of(new SchemaRule(), new ReferenceRule(), new ProbeRule(),
+            new ConfigRule(), new SecurityRule(), new ResourcesRule(), new NetworkRule(), new SecretsRule(),
+            new ShapeRule(), new ImageRule(), new RealmRule());
+
+    private final Repository repository;
+    private final Renderer renderer;
+
+    public K8sCheck(Path repositoryRoot, Renderer renderer) {
+        this.repository = new Repository(repositoryRoot);
+        this.renderer = renderer;
+    }
+
+    /** The findings and what was checked. */
+    public record Report(String renderer, List<String> overlays, List<Finding> findings) {
+
+        public boolean passed() {
+            return findings.isEmpty();
+        }
+
+        /** Findings of one rule. */
+        public List<Finding> of(String rule) {
+            return findings.stream().filter(f -> f.rule().equals(rule)).toList();
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder text = new StringBuilder("k8s-check with " + renderer + " over " + overlays + ": ");
+            text.append(findings.isEmpty() ? "no findings" : findings.size() + " finding(s)");
+            findings.forEach(f -> text.append("\n  ").append(f));
+            return text.toString();
+        }
+    }
+
+    public Report run() {
+        List<Finding> findings = new ArrayList<>();
+        List<String> overlays = new ArrayList<>();
+        for (Path dir : repository.overlays()) {
+            String name = dir.getFileName().toString();
+            overlays.add(name);
+            List<Manifest> rendered;
+            try {
+                rendered = renderer.render(dir);
+            } catch (RenderException e) {
+                findings.add(new Finding(name, "render", "k8s/overlays/" + name, e.getMessage()));
+                continue;
+            }
+            if (renderer instanceof KubectlRenderer) {
+                crossCheck(name, dir, rendered, findings);
+            }
+            Overlay overlay = new Overlay(name, dir, new Manifests(rendered), repository, findings);
+            for (Rule rule : RULES) {
+                rule.check(overlay);
+            }
+        }
+        if (overlays.isEmpty()) {
+            findings.add(new Finding("-", "render", "k8s/overlays", "no overlay found"));
+        }
+        return new Report(renderer.name(), overlays, findings);
+    }
+
+    /** Where kubectl exists, the Java renderer (CI's fallback) must render the same objects. */
+    private static void crossCheck(String name, Path dir, List<Manifest> byKubectl, List<Finding> findings) {
+        try {
+            List<Manifest> byJava = new JavaKustomize().render(dir);
+            for (String difference : Renderers.differences("kubectl", byKubectl, "the Java renderer", byJava)) {
+                findings.add(new Finding(name, "renderer", difference.substring(0, difference.indexOf(':')),
+                        difference.substring(difference.indexOf(':') + 2)));
+            }
+        } catch (RenderException e) {
+            findings.add(new Finding(name, "renderer", "k8s/overlays/" + name,
+                    "kubectl renders it but the Java renderer cannot: " + e.getMessage()));
+        }
+    }
+}
