@@ -36,8 +36,8 @@ class OperationsTest {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("gateway_partner_requests_total{partner=\"metered\""));
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .body(containsString("/open-banking/v3.1/aisp/accounts/{accountId}/transactions"))
+                .body(containsString("/open-banking/v3.1/aisp/accounts/{AccountId}/transactions"))
                 .body(containsString("/me/access-log"))
-                .body(containsString("/banks/offers/{offerId}/stats"));
+                .body(containsString("/banks/offers/{OfferId}/stats"));
     }
 }

@@ -76,7 +76,8 @@ public final class Markdown {
         line("");
         line("Rate limit " + g.path("rateLimit").asText() + ". " + g.path("load").asText() + "; " + g.path("rounds").asInt()
                 + " alternating rounds (a b, then b a) of " + g.path("saturationSeconds").asInt() + " s at saturation and "
-                + g.path("fixedRateSeconds").asInt() + " s at the fixed rate (a quarter of the gateway's saturation throughput, the same for both paths).");
+                + g.path("fixedRateSeconds").asInt()
+                + " s at the fixed rate (a quarter of the gateway's saturation throughput, the same for both paths).");
         line("");
         line("| call | path | req/s at saturation (rounds) | mean req/s | fixed rate | p50 ms (rounds) | p99 ms (rounds) |");
         line("|---|---|---|---|---|---|---|");
