@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,7 +89,9 @@ class ContractLintTest {
     @Test
     void theRequestSchemasAcceptTheStorysRequestsAndRefuseBadOnes() {
         OpenApiInteractionValidator validator = OpenApiInteractionValidator.createFor(DOCUMENT.toString()).build();
-        String expires = OffsetDateTime.now(ZoneOffset.UTC).plusDays(30).withNano(0).toString();
+        // With the seconds always written: RFC 3339, which the document's date-time format is, requires them.
+        String expires = OffsetDateTime.now(ZoneOffset.UTC).plusDays(30)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX"));
         String good = "{\"Data\":{\"Permissions\":[\"ReadAccountsDetail\",\"ReadBalances\"],\"ExpirationDateTime\":\""
                 + expires + "\",\"Purpose\":{\"Code\":\"PersonalFinanceManagement\",\"Description\":\"Budgeting\"},"
                 + "\"FrequencyPerDay\":4},\"Risk\":{}}";
