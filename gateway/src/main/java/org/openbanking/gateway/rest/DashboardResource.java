@@ -245,12 +245,8 @@ public class DashboardResource {
     @Operation(summary = "Rejects a request")
     public Uni<RestResponse<TemplateInstance>> reject(@PathParam("consentId") String consentId,
             @FormParam("csrf") String csrf, @HeaderParam("Sec-Fetch-Site") String fetchSite) {
-        RestResponse<TemplateInstance> refused = refuseForgery(csrf, fetchSite, consentId);
-        if (refused != null) {
-            return Uni.createFrom().item(refused);
-        }
         String user = caller.userId();
-        return act(api -> api.userAction(user, consentId, "reject", "{}"), "/?notice=rejected");
+        return act(csrf, fetchSite, consentId, api -> api.userAction(user, consentId, "reject", "{}"), "/?notice=rejected");
     }
 
     @POST
@@ -260,12 +256,8 @@ public class DashboardResource {
     @Operation(summary = "Withdraws a consent: no partner is served under it from then on")
     public Uni<RestResponse<TemplateInstance>> revoke(@PathParam("consentId") String consentId,
             @FormParam("csrf") String csrf, @HeaderParam("Sec-Fetch-Site") String fetchSite) {
-        RestResponse<TemplateInstance> refused = refuseForgery(csrf, fetchSite, consentId);
-        if (refused != null) {
-            return Uni.createFrom().item(refused);
-        }
         String user = caller.userId();
-        return act(api -> api.userAction(user, consentId, "revoke", "{}"), "/?notice=revoked");
+        return act(csrf, fetchSite, consentId, api -> api.userAction(user, consentId, "revoke", "{}"), "/?notice=revoked");
     }
 
     @POST
@@ -275,12 +267,8 @@ public class DashboardResource {
     @Operation(summary = "Blocks a partner: its consents with the user are withdrawn")
     public Uni<RestResponse<TemplateInstance>> block(@FormParam("partnerId") String partnerId,
             @FormParam("csrf") String csrf, @HeaderParam("Sec-Fetch-Site") String fetchSite) {
-        RestResponse<TemplateInstance> refused = refuseForgery(csrf, fetchSite, partnerId);
-        if (refused != null) {
-            return Uni.createFrom().item(refused);
-        }
         String user = caller.userId();
-        return act(api -> api.block(user, partnerId), "/?notice=blocked");
+        return act(csrf, fetchSite, partnerId, api -> api.block(user, partnerId), "/?notice=blocked");
     }
 
     @POST
@@ -290,12 +278,8 @@ public class DashboardResource {
     @Operation(summary = "Unblocks a partner")
     public Uni<RestResponse<TemplateInstance>> unblock(@PathParam("partnerId") String partnerId,
             @FormParam("csrf") String csrf, @HeaderParam("Sec-Fetch-Site") String fetchSite) {
-        RestResponse<TemplateInstance> refused = refuseForgery(csrf, fetchSite, partnerId);
-        if (refused != null) {
-            return Uni.createFrom().item(refused);
-        }
         String user = caller.userId();
-        return act(api -> api.unblock(user, partnerId), "/?notice=unblocked");
+        return act(csrf, fetchSite, partnerId, api -> api.unblock(user, partnerId), "/?notice=unblocked");
     }
 
     @GET
@@ -395,6 +379,13 @@ public class DashboardResource {
             return notFound();
         }
         return null;
+    }
+
+    /** A form's action: refused when forged, else the call, then a redirect to {@code then}. */
+    private Uni<RestResponse<TemplateInstance>> act(String csrf, String fetchSite, String id,
+            Function<ConsentApi, Uni<Response>> call, String then) {
+        RestResponse<TemplateInstance> refused = refuseForgery(csrf, fetchSite, id);
+        return refused != null ? Uni.createFrom().item(refused) : act(call, then);
     }
 
     private Uni<RestResponse<TemplateInstance>> act(Function<ConsentApi, Uni<Response>> call, String then) {
