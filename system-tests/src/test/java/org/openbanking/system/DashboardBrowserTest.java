@@ -72,6 +72,20 @@ class DashboardBrowserTest {
                 .post(AISP + "/account-access-consents").then().statusCode(201).extract().path("Data.ConsentId");
     }
 
+    record Authorised(String consent, String account) {
+    }
+
+    /** A partner's request for balances that alice authorised (through the API) for her first account. */
+    static Authorised authorisedByAlice() {
+        String consent = requestConsent(List.of("ReadAccountsBasic", "ReadBalances"), "AccountAggregation");
+        String alice = Tokens.user("alice");
+        String account = as(alice).get("/me/accounts").then().statusCode(200).extract().jsonPath()
+                .getString("Data.Account[0].AccountId");
+        as(alice).body(Map.of("AccountIds", List.of(account))).post("/me/consents/{c}/authorise", consent).then()
+                .statusCode(200);
+        return new Authorised(consent, account);
+    }
+
     static String consentStatus(String consentId) {
         return as(partner).get(AISP + "/account-access-consents/{c}", consentId).then().statusCode(200).extract()
                 .path("Data.Status");
@@ -228,12 +242,9 @@ class DashboardBrowserTest {
 
     @Test
     void bobNeverSeesAlicesConsents() {
-        String consent = requestConsent(List.of("ReadAccountsBasic", "ReadBalances"),
-                "AccountAggregation");
-        String account = as(Tokens.user("alice")).get("/me/accounts").then().statusCode(200).extract().jsonPath()
-                .getString("Data.Account[0].AccountId");
-        as(Tokens.user("alice")).body(Map.of("AccountIds", List.of(account))).post("/me/consents/{c}/authorise", consent).then()
-                .statusCode(200);
+        Authorised authorised = authorisedByAlice();
+        String consent = authorised.consent();
+        String account = authorised.account();
         assertEquals(200, balancesStatus(consent, account));
         try (BrowserContext bob = phone()) {
             Page page = login(bob, "bob", "/", null);
@@ -268,12 +279,9 @@ class DashboardBrowserTest {
 
     @Test
     void forgedPostsChangeNothingAndBlockingFromTheDashboardRevokes() throws IOException {
-        String consent = requestConsent(List.of("ReadAccountsBasic", "ReadBalances"),
-                "AccountAggregation");
-        String account = as(Tokens.user("alice")).get("/me/accounts").then().statusCode(200).extract().jsonPath()
-                .getString("Data.Account[0].AccountId");
-        as(Tokens.user("alice")).body(Map.of("AccountIds", List.of(account))).post("/me/consents/{c}/authorise", consent).then()
-                .statusCode(200);
+        Authorised authorised = authorisedByAlice();
+        String consent = authorised.consent();
+        String account = authorised.account();
 
         // An attacker's page on another site submits a form to the dashboard while alice is logged in.
         HttpServer attacker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -47,11 +47,7 @@ class DashboardScanTest {
         Browsers.chromium();
         SystemStack.start();
         String alice = Tokens.user("alice");
-        String account = as(alice).get("/me/accounts").then().extract().jsonPath().getString("Data.Account[0].AccountId");
-        String live = DashboardBrowserTest.requestConsent(List.of("ReadAccountsBasic", "ReadBalances"),
-                "AccountAggregation");
-        as(alice).body(Map.of("AccountIds", List.of(account))).post("/me/consents/{c}/authorise", live).then()
-                .statusCode(200);
+        String live = DashboardBrowserTest.authorisedByAlice().consent();
         String pending = DashboardBrowserTest.requestConsent(List.of("ReadAccountsDetail", "ReadTransactionsBasic",
                 "ReadTransactionsDebits"), "PersonalFinanceManagement");
         Files.createDirectories(OUT);
