@@ -50,7 +50,7 @@ public class InteractionId {
 
     public static String resolve(String candidate) {
         if (candidate != null && UUID_PATTERN.matcher(candidate).matches()) {
-            return candidate.toLowerCase();
+            return candidate; // echoed as sent, upper case included: the caller matches it byte for byte
         }
         return UUID.randomUUID().toString();
     }

@@ -29,6 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openbanking.common.ServiceRoles;
+import org.openbanking.testing.Concurrently;
 import org.openbanking.testing.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -39,6 +39,21 @@ class EdgeTest {
     }
 
     @Test
+    void anIdWithASemicolonIsRefusedBeforeItReachesAServiceUrl() {
+        // The REST client leaves ';' unencoded in a path: "1;x" reached consent-service as the partner id "1".
+        Services.reset();
+        given().auth().oauth2(Tokens.customer("alice-sub")).urlEncodingEnabled(false)
+                .delete("/me/blocked-partners/1%3B%20SELECT%20pg_sleep(10)%20--").then().statusCode(400)
+                .body("Errors[0].ErrorCode", equalTo("UK.OBIE.Field.Invalid")).body("Errors[0].Path", equalTo("PartnerId"));
+        given().auth().oauth2(Tokens.customer("alice-sub")).urlEncodingEnabled(false).get("/me/consents/aac-1%3Bx=y")
+                .then().statusCode(400).body("Errors[0].Path", equalTo("ConsentId"));
+        given().auth().oauth2(Tokens.partner("p1")).urlEncodingEnabled(false).delete(CONSENTS + "/aac-1%3B").then()
+                .statusCode(400).body("Errors[0].Path", equalTo("ConsentId"));
+        org.junit.jupiter.api.Assertions.assertEquals(0, Services.consent.getAllServeEvents().size(),
+                "nothing was sent on");
+    }
+
+    @Test
     void brokenTokensAre401InTheEnvelope() {
         anyConsentAnswers();
         String valid = Tokens.partner("p1");
@@ -111,6 +126,10 @@ class EdgeTest {
                 .headers().getValues("x-fapi-interaction-id").size(), "one interaction id header, not two");
         org.junit.jupiter.api.Assertions.assertEquals(1, given().get("/open-banking/v3.1/aisp/accounts")
                 .headers().getValues("x-fapi-interaction-id").size(), "one interaction id header on a 401 too");
+        // A UUID in upper case is a UUID: echoed exactly as sent.
+        String upper = id.toUpperCase();
+        given().header("x-fapi-interaction-id", upper).get("/nowhere").then().header("x-fapi-interaction-id", upper)
+                .body("Id", equalTo(upper));
         given().header("x-fapi-interaction-id", "not-a-uuid").get("/nowhere").then()
                 .header("x-fapi-interaction-id", matchesPattern("[0-9a-f-]{36}"));
         given().auth().oauth2(Tokens.partner("p1")).contentType("text/plain").body("x").post(CONSENTS).then()

@@ -184,4 +184,27 @@ class FaultToleranceTest {
         assertEquals(ok, receipts, "one receipt per data response");
         assertTrue(writes.size() < calls, calls + " receipts took " + writes.size() + " writes");
     }
+
+    @Test
+    @Order(5)
+    void aServiceRefusingTheGatewaysOwnTokenIsA503NotTheCallers401() {
+        String refused = "{\"Code\":\"Unauthorized\",\"Id\":\"x\",\"Message\":\"token refused\",\"Errors\":"
+                + "[{\"ErrorCode\":\"UK.OBIE.Header.Invalid\",\"Message\":\"token refused\"}]}";
+        Services.accounts.stubFor(get(urlPathEqualTo("/internal/users/alice-sub/scoped-accounts/acc-1/balances"))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody(refused)));
+        Services.consent.resetRequests();
+        given().auth().oauth2(Tokens.partner(partner)).header("x-consent-id", "aac-1").get(BALANCES).then()
+                .statusCode(503)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("Errors[0].ErrorCode", org.hamcrest.Matchers.equalTo("OB.DependencyUnavailable"));
+        assertEquals(0, Services.consent.findAll(postRequestedFor(urlEqualTo("/internal/receipts"))).size(),
+                "nothing served, nothing receipted");
+        // The same on the consent hop (a consent not in the decision cache): a refused decision call must not read as
+        // the partner's token being bad.
+        Services.consent.stubFor(post(urlPathMatching("/internal/partners/[^/]+/access-decisions"))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody(refused)));
+        given().auth().oauth2(Tokens.partner(partner)).header("x-consent-id", "aac-401").get(BALANCES).then()
+                .statusCode(503)
+                .body("Errors[0].ErrorCode", org.hamcrest.Matchers.equalTo("OB.DependencyUnavailable"));
+    }
 }

@@ -1,6 +1,7 @@
 package org.openbanking.gateway;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,13 +22,17 @@ public class InMemoryDirectory implements PartnerDirectory {
 
     final Map<String, Client> clients = new ConcurrentHashMap<>();
     final Map<String, String> secrets = new ConcurrentHashMap<>();
+    final Map<String, Remembered> keys = new ConcurrentHashMap<>();
     volatile boolean down;
 
     @Override
-    public String create(Client client, String role, Map<String, String> claims) {
+    public String create(Client client, String role, Map<String, String> claims, Remembered key) {
         check();
         if (clients.putIfAbsent(client.clientId(), client) != null) {
             throw new Exists();
+        }
+        if (key != null) {
+            keys.put(client.clientId(), key);
         }
         String secret = UUID.randomUUID().toString();
         secrets.put(client.clientId(), secret);
@@ -39,6 +44,22 @@ public class InMemoryDirectory implements PartnerDirectory {
         check();
         clients.remove(clientId);
         secrets.remove(clientId);
+        keys.remove(clientId);
+    }
+
+    @Override
+    public Optional<CreatedWith> createdWith(String party, String keyId) {
+        check();
+        return keys.entrySet().stream().filter(e -> e.getValue().keyId().equals(keyId))
+                .filter(e -> clients.containsKey(e.getKey()) && party.equals(clients.get(e.getKey()).party()))
+                .map(e -> new CreatedWith(clients.get(e.getKey()), e.getValue()))
+                .max(Comparator.comparing(created -> created.key().createdAt()));
+    }
+
+    @Override
+    public String secret(String clientId) {
+        check();
+        return secrets.get(clientId);
     }
 
     @Override
@@ -71,6 +92,10 @@ public class InMemoryDirectory implements PartnerDirectory {
     /** Through methods, not fields: tests hold the bean's client proxy. */
     Map<String, Client> clients() {
         return clients;
+    }
+
+    Map<String, Remembered> keys() {
+        return keys;
     }
 
     void down(boolean down) {

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -23,6 +24,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openbanking.gateway.service.PartnerDirectory;
+import org.openbanking.testing.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -129,6 +132,51 @@ class OnboardingTest {
                 .body("BankId", equalTo("bank-gamma")).body("ClientId", equalTo("bank-gamma"))
                 .body("ClientSecret", notNullValue());
         asOperator().body(Map.of("BankId", "bank-gamma", "Name", "Gamma Bank")).post("/admin/banks").then().statusCode(409);
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheFirstPartnerAndAnotherBodyIsA400() {
+        String key = "onboard-" + System.nanoTime();
+        var first = asOperator().header("x-idempotency-key", key).body(partner("Retry Chat")).post("/admin/partners").then()
+                .statusCode(201).extract().jsonPath();
+        var again = asOperator().header("x-idempotency-key", key).body(partner("Retry Chat")).post("/admin/partners")
+                .then().statusCode(201).extract().jsonPath();
+        assertEquals(first.getString("PartnerId"), again.getString("PartnerId"), "the first partner, not a 409 or a second");
+        assertEquals(first.getString("ClientSecret"), again.getString("ClientSecret"), "the response the retry lost");
+        assertEquals(1, directory.clients().values().stream().filter(c -> c.name().equals("Retry Chat")).count());
+        Services.consent.verify(1, com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(
+                urlEqualTo("/internal/partners/" + first.getString("PartnerId"))));
+
+        asOperator().header("x-idempotency-key", key).body(partner("Another Chat")).post("/admin/partners").then()
+                .statusCode(400).body("Errors[0].Path", equalTo("x-idempotency-key"));
+        assertTrue(directory.clients().values().stream().noneMatch(c -> c.name().equals("Another Chat")));
+        // Keys are per operator: another operator's same key is a request of its own (here: the name exists).
+        given().auth().oauth2(TestTokens.token("ops-2", "consent-dashboard", List.of("platform-admin"), Map.of()))
+                .contentType("application/json").header("x-idempotency-key", key).body(partner("Retry Chat"))
+                .post("/admin/partners").then().statusCode(409);
+        asOperator().header("x-idempotency-key", "k".repeat(41)).body(partner("Long Key Chat")).post("/admin/partners")
+                .then().statusCode(400).body("Errors[0].Path", equalTo("x-idempotency-key"));
+
+        // After 24 h the key is forgotten: the same request is judged anew (the name now exists).
+        String id = first.getString("PartnerId");
+        var remembered = directory.keys().get(id);
+        directory.keys().put(id, new PartnerDirectory.Remembered(remembered.keyId(), remembered.fingerprint(),
+                remembered.createdAt().minus(java.time.Duration.ofHours(24).plusMinutes(1))));
+        asOperator().header("x-idempotency-key", key).body(partner("Retry Chat")).post("/admin/partners").then()
+                .statusCode(409);
+    }
+
+    @Test
+    void aBanksOnboardingRetriedWithItsKeyGetsTheFirstResult() {
+        String key = "bank-" + System.nanoTime();
+        Map<String, Object> body = Map.of("BankId", "bank-delta", "Name", "Delta Bank");
+        String secret = asOperator().header("x-idempotency-key", key).body(body).post("/admin/banks").then().statusCode(201)
+                .extract().path("ClientSecret");
+        asOperator().header("x-idempotency-key", key).body(body).post("/admin/banks").then().statusCode(201)
+                .body("BankId", equalTo("bank-delta")).body("ClientSecret", equalTo(secret));
+        asOperator().header("x-idempotency-key", key).body(Map.of("BankId", "bank-delta", "Name", "Delta"))
+                .post("/admin/banks").then().statusCode(400).body("Errors[0].Path", equalTo("x-idempotency-key"));
+        asOperator().body(body).post("/admin/banks").then().statusCode(409);
     }
 
     @Test

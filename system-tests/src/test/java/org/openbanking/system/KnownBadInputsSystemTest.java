@@ -86,7 +86,7 @@ class KnownBadInputsSystemTest {
                     .queryParam("fromBookingDateTime", date).get(AISP + "/accounts/{a}/transactions", account),
                     "fromBookingDateTime");
         }
-        Map<String, Object> account = accountLoad();
+        Map<String, Object> account = BadInputFuzzTest.accountLoad();
         account.put("OpeningDate", "+999999999-12-31");
         refused(as(bank).body(account).put("/banks/customers/known-bad-user/accounts/KB-1"), "OpeningDate");
         assertEquals(Map.of(), PlatformState.changes(before, PlatformState.snapshot()));
@@ -117,7 +117,7 @@ class KnownBadInputsSystemTest {
         offer.put("Eligibility", Map.of("AccountTypes", java.util.Arrays.asList("Savings", null)));
         refused(as(bank).body(offer).post("/banks/offers"), "Eligibility.AccountTypes");
         for (String field : List.of("AccountType", "AccountSubType")) {
-            Map<String, Object> account = accountLoad();
+            Map<String, Object> account = BadInputFuzzTest.accountLoad();
             account.remove(field);
             refused(as(bank).body(account).put("/banks/customers/known-bad-user/accounts/KB-1"), field);
         }
@@ -131,7 +131,7 @@ class KnownBadInputsSystemTest {
                 .post("/admin/banks"), "Name");
         refused(as(operator).body("{\"Name\":\"Partner" + LONE_SURROGATE + "\",\"Contact\":\"kb@partner.example\"}")
                 .post("/admin/partners"), "Name");
-        Map<String, Object> account = accountLoad();
+        Map<String, Object> account = BadInputFuzzTest.accountLoad();
         account.put("Nickname", "Nick\u0000");
         refused(as(bank).body(account).put("/banks/customers/known-bad-user/accounts/KB-1"), "Nickname");
         for (String field : List.of("TransactionInformation", "MerchantName")) {
@@ -153,6 +153,11 @@ class KnownBadInputsSystemTest {
     void idsThatAreNoIdsAreRefusedBeforeAQueryAndOpenNoBreaker() {
         refused(given().auth().oauth2(alice).urlEncodingEnabled(false).delete("/me/blocked-partners/%27%20OR%20%271%27%3D%271"),
                 "PartnerId");
+        // A ';' in an id: the gateway's REST client left it unencoded, and consent-service read "1; SELECT ..." as "1".
+        refused(given().auth().oauth2(alice).urlEncodingEnabled(false)
+                .delete("/me/blocked-partners/1%3B%20SELECT%20pg_sleep(10)%20--"), "PartnerId");
+        refused(given().auth().oauth2(alice).urlEncodingEnabled(false).put("/me/blocked-partners/kb-partner%3Bx"),
+                "PartnerId");
         refused(given().auth().oauth2(alice).urlEncodingEnabled(false).get("/me/consents/aac%00"), "ConsentId");
         refused(given().auth().oauth2(partner).urlEncodingEnabled(false)
                 .delete(AISP + "/account-access-consents/aac%00"), "ConsentId");
@@ -165,16 +170,5 @@ class KnownBadInputsSystemTest {
         as(Tokens.user("bob")).get("/me/consents").then().statusCode(200);
         as(partner).get(AISP + "/account-access-consents/{c}", consent).then().statusCode(200)
                 .body("Data.Status", equalTo("Authorised"));
-    }
-
-    static Map<String, Object> accountLoad() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("Currency", "EUR");
-        body.put("AccountType", "Personal");
-        body.put("AccountSubType", "Savings");
-        body.put("Iban", "GB82WEST12345698765432");
-        body.put("Balance", Map.of("Booked", Map.of("Amount", "1.00", "Currency", "EUR"), "Available",
-                Map.of("Amount", "1.00", "Currency", "EUR")));
-        return body;
     }
 }

@@ -94,4 +94,29 @@ class OnboardingSystemTest {
         as(token).get("/banks/offers").then().statusCode(200).body("Data.Offer", org.hamcrest.Matchers.hasSize(0));
         as(Tokens.partner()).get("/admin/partners").then().statusCode(403);
     }
+
+    @Test
+    void retriesWithAnIdempotencyKeyGetTheFirstResult() {
+        // The operator's first answer was lost: the retry gets the same partner and a secret that works, not a 409.
+        String key = "onboard-" + System.nanoTime();
+        Map<String, Object> body = Map.of("Name", "Retry Pay " + key, "Contact", "ops@retrypay.example");
+        var first = as(operator).header("x-idempotency-key", key).body(body).post("/admin/partners").then().statusCode(201)
+                .extract().jsonPath();
+        var again = as(operator).header("x-idempotency-key", key).body(body).post("/admin/partners").then().statusCode(201)
+                .extract().jsonPath();
+        assertEquals(first.getString("PartnerId"), again.getString("PartnerId"));
+        assertEquals(200, tokenStatus(again.getString("ClientId"), again.getString("ClientSecret")));
+        as(operator).header("x-idempotency-key", key).body(Map.of("Name", "Other Pay " + key, "Contact", "ops@x.example"))
+                .post("/admin/partners").then().statusCode(400).body("Errors[0].Path", equalTo("x-idempotency-key"));
+
+        // A bank's draft offer, retried: one offer.
+        String bank = Tokens.bank("bank-beta");
+        String offer = AuthorizationMatrixSystemTest.offerBody("Retry card " + key);
+        String offerId = as(bank).header("x-idempotency-key", key).body(offer).post("/banks/offers").then().statusCode(201)
+                .extract().path("OfferId");
+        as(bank).header("x-idempotency-key", key).body(offer).post("/banks/offers").then().statusCode(201)
+                .body("OfferId", equalTo(offerId));
+        List<String> titles = as(bank).get("/banks/offers").then().statusCode(200).extract().path("Data.Offer.Title");
+        assertEquals(1, titles.stream().filter(t -> t.equals("Retry card " + key)).count(), titles.toString());
+    }
 }

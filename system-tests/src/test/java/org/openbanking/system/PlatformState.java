@@ -5,8 +5,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.openbanking.launcher.LaunchConfig;
 
@@ -33,7 +36,8 @@ final class PlatformState {
             "offers", Map.of(
                     "bank", "id || name",
                     "offer", "id || status || title || description || updated_at",
-                    "placement", "id || coalesce(shown_at::text, '') || coalesce(clicked_at::text, '')"));
+                    "placement", "id || coalesce(shown_at::text, '') || coalesce(clicked_at::text, '')",
+                    "offer_idempotency_key", "id"));
 
     private PlatformState() {
     }
@@ -74,6 +78,31 @@ final class PlatformState {
         }
     }
 
+    /** The ids of the access receipts stored for these consents. */
+    static List<String> receiptIds(Collection<String> consentIds) {
+        return column("consent", "select id::text from access_receipt where consent_id = any(?)", consentIds);
+    }
+
+    /** The interaction ids of the receipts stored for these consents since {@code before} (receipt ids). */
+    static List<String> receiptInteractionIds(Collection<String> consentIds, Set<String> before) {
+        return column("consent", "select interaction_id from access_receipt where consent_id = any(?)"
+                + " and not (id::text = any(?))", consentIds, before);
+    }
+
+    /** The interaction ids of the receipts, on any consent, that carry one of these interaction ids. */
+    static List<String> receiptsAnswering(Collection<String> interactionIds) {
+        return column("consent", "select interaction_id from access_receipt where interaction_id = any(?)",
+                interactionIds);
+    }
+
+    private static List<String> column(String database, String sql, Object... parameters) {
+        try (Connection c = connect(SystemStack.start(), database)) {
+            return Setup.column(c, sql, parameters);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read " + database + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The tables whose digest differs between two snapshots. */
     static Map<String, String> changes(Map<String, String> before, Map<String, String> after) {
         Map<String, String> changed = new LinkedHashMap<>();
@@ -94,6 +123,7 @@ final class PlatformState {
                 "offers.bank", "select id, name, updated_at from bank order by updated_at desc limit 3",
                 "consent.consent", "select id, partner_id, status, purpose_description, status_updated_at from consent"
                         + " order by status_updated_at desc limit 3",
+                "consent.partner", "select id, name, status, updated_at from partner order by updated_at desc limit 3",
                 "consent.user_block",
                 "select user_id, partner_id, created_at from user_block order by created_at desc limit 3");
         LaunchConfig config = SystemStack.start();

@@ -95,8 +95,16 @@ final class Setup {
 
     /** The first column of every row, as text. */
     static List<String> column(String jdbcUrl, String sql, Object... params) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
-                PreparedStatement statement = c.prepareStatement(sql)) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+            return column(c, sql, params);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of every row, as text; a collection parameter is passed as an SQL array. */
+    static List<String> column(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 Object p = params[i];
                 if (p instanceof Collection<?> values) {
@@ -113,8 +121,6 @@ final class Setup {
                 }
             }
             return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 

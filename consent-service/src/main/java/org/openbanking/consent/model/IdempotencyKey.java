@@ -6,7 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A partner's {@code x-idempotency-key} and the consent its first request created. */
+/** A partner's {@code x-idempotency-key} and the consent its first request created (id: IdempotencyKeys.idOf). */
 @Entity
 @Table(name = "idempotency_key")
 public class IdempotencyKey {
@@ -18,9 +18,4 @@ public class IdempotencyKey {
     public String requestHash;
     public String consentId;
     public Instant createdAt;
-
-    /** One key space per partner; the length prefix keeps (partner, key) pairs from colliding. */
-    public static String idOf(String partnerId, String key) {
-        return partnerId.length() + ":" + partnerId + ":" + key;
-    }
 }

@@ -5,12 +5,9 @@ import static org.openbanking.common.ErrorCodes.FIELD_MISSING;
 import static org.openbanking.common.ErrorCodes.HEADER_INVALID;
 import static org.openbanking.common.ErrorCodes.RESOURCE_INVALID_CONSENT_STATUS;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -21,6 +18,7 @@ import jakarta.inject.Inject;
 import org.openbanking.common.ApiException;
 import org.openbanking.common.ErrorDetail;
 import org.openbanking.common.Failures;
+import org.openbanking.common.IdempotencyKeys;
 import org.openbanking.common.Ids;
 import org.openbanking.consent.client.AccountsClient;
 import org.openbanking.consent.config.ConsentConfig;
@@ -36,7 +34,6 @@ import org.openbanking.consent.repository.IdempotencyKeyRepository;
 import org.openbanking.consent.repository.UserBlockRepository;
 import org.openbanking.consent.rest.ConsentRequest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -50,7 +47,6 @@ import io.smallrye.mutiny.Uni;
 public class ConsentService {
 
     public static final int MAX_ACCOUNTS_PER_CONSENT = 100;
-    public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 40;
 
     /** A consent from a create call; {@code replayed} when an idempotency key returned an earlier one. */
     public record Created(Consent consent, boolean replayed) {
@@ -79,12 +75,9 @@ public class ConsentService {
 
     public Uni<Created> create(String partnerId, String idempotencyKey, ConsentRequest request) {
         Ids.requireValid(partnerId, "PartnerId");
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
-            throw ApiException.badRequest(HEADER_INVALID, "x-idempotency-key",
-                    "x-idempotency-key must be 1 to 40 characters");
-        }
+        IdempotencyKeys.requireValid(idempotencyKey);
         ConsentRules.NewConsent valid = ConsentRules.validate(request, transitions.now());
-        String hash = hash(request);
+        String hash = IdempotencyKeys.fingerprint(mapper, request);
         // Two first uses of one key (or of one partner) race on a unique key: the loser retries and finds the winner.
         return Panache.withTransaction(() -> createOnce(partnerId, idempotencyKey, hash, valid))
                 .onFailure(Failures::isUniqueViolation)
@@ -100,18 +93,17 @@ public class ConsentService {
             if (key == null) {
                 return insert(partner, valid, now).map(c -> new Created(c, false));
             }
-            return keys.findById(IdempotencyKey.idOf(partnerId, key)).chain(existing -> {
+            return keys.findById(IdempotencyKeys.idOf(partnerId, key)).chain(existing -> {
                 if (existing != null && existing.createdAt.isAfter(now.minus(config.idempotencyWindow()))) {
                     if (!existing.requestHash.equals(hash)) {
-                        throw ApiException.badRequest(HEADER_INVALID, "x-idempotency-key",
-                                "This x-idempotency-key was already used with a different body");
+                        throw IdempotencyKeys.usedWithAnotherBody();
                     }
                     return consents.findById(existing.consentId).map(c -> new Created(c, true));
                 }
                 return insert(partner, valid, now).call(consent -> {
                     // A key older than the window is reused in place: the row keeps its identity.
                     IdempotencyKey entry = existing != null ? existing : new IdempotencyKey();
-                    entry.id = IdempotencyKey.idOf(partnerId, key);
+                    entry.id = IdempotencyKeys.idOf(partnerId, key);
                     entry.partnerId = partnerId;
                     entry.idemKey = key;
                     entry.requestHash = hash;
@@ -338,14 +330,5 @@ public class ConsentService {
             throw ApiException.badRequest(errors);
         }
         return List.copyOf(accountIds);
-    }
-
-    private String hash(ConsentRequest request) {
-        try {
-            byte[] canonical = mapper.writeValueAsBytes(request);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -16,12 +16,14 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * What every hop to a service has in common. Services answer in the contract's shapes and envelope, so the gateway
- * relays their 2xx and 4xx as they are. A 5xx, a timeout or a refused connection is a failure of the hop: it counts for
- * the circuit breaker and the caller gets a 503 with {@code Retry-After}, never the service's error.
+ * relays their 2xx and 4xx as they are, but a 401: services authenticate only the gateway's own service token, so a
+ * 401 says the gateway's credentials were refused, never the caller's. That, a 5xx, a timeout or a refused connection
+ * is a failure of the hop: it counts for the circuit breaker and the caller gets a 503 with {@code Retry-After}, never
+ * the service's error.
  */
 public final class Downstream {
 
-    /** The hop failed (5xx from the service): counted by retries and breakers, never shown to the caller. */
+    /** The hop failed (a 5xx, or a 401 for the gateway's own token): counted by retries and breakers, never shown. */
     public static final class Failure extends RuntimeException {
 
         public Failure(int status) {
@@ -46,9 +48,9 @@ public final class Downstream {
     private Downstream() {
     }
 
-    public static Uni<Response> failOn5xx(Uni<Response> call) {
+    public static Uni<Response> failOnHopFailure(Uni<Response> call) {
         return call.map(response -> {
-            if (response.getStatus() >= 500) {
+            if (response.getStatus() >= 500 || response.getStatus() == 401) {
                 response.close();
                 throw new Failure(response.getStatus());
             }

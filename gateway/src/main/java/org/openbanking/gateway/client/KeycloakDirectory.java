@@ -1,6 +1,8 @@
 package org.openbanking.gateway.client;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,9 @@ public class KeycloakDirectory implements PartnerDirectory {
 
     static final String PARTY = "ob.party";
     static final String CONTACT = "ob.contact";
+    static final String IDEMPOTENCY_KEY = "ob.idempotency-key";
+    static final String IDEMPOTENCY_FINGERPRINT = "ob.idempotency-fingerprint";
+    static final String IDEMPOTENCY_AT = "ob.idempotency-at";
 
     @Inject
     Keycloak keycloak;
@@ -36,7 +41,7 @@ public class KeycloakDirectory implements PartnerDirectory {
     String realm;
 
     @Override
-    public String create(Client client, String role, Map<String, String> claims) {
+    public String create(Client client, String role, Map<String, String> claims, Remembered key) {
         ClientRepresentation rep = new ClientRepresentation();
         rep.setClientId(client.clientId());
         rep.setName(client.name());
@@ -53,6 +58,11 @@ public class KeycloakDirectory implements PartnerDirectory {
         attributes.put(PARTY, client.party());
         if (client.contact() != null) {
             attributes.put(CONTACT, client.contact());
+        }
+        if (key != null) {
+            attributes.put(IDEMPOTENCY_KEY, key.keyId());
+            attributes.put(IDEMPOTENCY_FINGERPRINT, key.fingerprint());
+            attributes.put(IDEMPOTENCY_AT, key.createdAt().toString());
         }
         attributes.put("access.token.lifespan", "300");
         rep.setAttributes(attributes);
@@ -92,6 +102,21 @@ public class KeycloakDirectory implements PartnerDirectory {
     }
 
     @Override
+    public Optional<CreatedWith> createdWith(String party, String keyId) {
+        return call(() -> clients().findAll().stream()
+                .filter(c -> c.getAttributes() != null && party.equals(c.getAttributes().get(PARTY))
+                        && keyId.equals(c.getAttributes().get(IDEMPOTENCY_KEY)))
+                .map(c -> new CreatedWith(toClient(c), new Remembered(keyId,
+                        c.getAttributes().get(IDEMPOTENCY_FINGERPRINT), Instant.parse(c.getAttributes().get(IDEMPOTENCY_AT)))))
+                .max(Comparator.comparing(created -> created.key().createdAt())));
+    }
+
+    @Override
+    public String secret(String clientId) {
+        return call(() -> resource(clientId).getSecret().getValue());
+    }
+
+    @Override
     public Optional<Client> get(String clientId) {
         return call(() -> find(clientId).filter(c -> c.getAttributes() != null && c.getAttributes().get(PARTY) != null)
                 .map(KeycloakDirectory::toClient));
@@ -111,10 +136,6 @@ public class KeycloakDirectory implements PartnerDirectory {
             resource.update(rep);
             return null;
         });
-    }
-
-    private String secret(String clientId) {
-        return call(() -> resource(clientId).getSecret().getValue());
     }
 
     private ClientResource resource(String clientId) {

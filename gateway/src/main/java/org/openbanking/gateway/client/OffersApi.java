@@ -2,6 +2,7 @@ package org.openbanking.gateway.client;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -41,7 +42,7 @@ public interface OffersApi {
 
     @POST
     @Path("/banks/{bankId}/offers")
-    Uni<Response> create(@PathParam("bankId") String bankId, String body);
+    Uni<Response> create(@PathParam("bankId") String bankId, @HeaderParam("x-idempotency-key") String key, String body);
 
     @PUT
     @Path("/banks/{bankId}/offers/{offerId}")

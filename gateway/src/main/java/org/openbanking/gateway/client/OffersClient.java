@@ -17,7 +17,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The hop to partner-offers-service. Reads may be retried once; writes never are. Only failures of the hop (timeouts, refused
- * connections, 5xx) count for the breaker; the service's 4xx are answers and are relayed. A bulkhead keeps a slow
+ * connections, 5xx, a 401 for the gateway's own token) count for the breaker; the service's other 4xx are answers and
+ * are relayed. A bulkhead keeps a slow
  * partner-offers-service from holding every request of the gateway. The numbers are overridden in one block of application.properties.
  */
 @ApplicationScoped
@@ -34,7 +35,7 @@ public class OffersClient {
     @Bulkhead(value = 64, waitingTaskQueue = 256)
     @Fallback(fallbackMethod = "unavailable")
     public Uni<Response> read(Function<OffersApi, Uni<Response>> call) {
-        return Downstream.failOn5xx(call.apply(api));
+        return Downstream.failOnHopFailure(call.apply(api));
     }
 
     @Timeout(1500)
@@ -42,7 +43,7 @@ public class OffersClient {
     @Bulkhead(value = 64, waitingTaskQueue = 256)
     @Fallback(fallbackMethod = "unavailable")
     public Uni<Response> write(Function<OffersApi, Uni<Response>> call) {
-        return Downstream.failOn5xx(call.apply(api));
+        return Downstream.failOnHopFailure(call.apply(api));
     }
 
     Uni<Response> unavailable(Function<OffersApi, Uni<Response>> call) {

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.openbanking.common.ApiException;
 import org.openbanking.common.ErrorCodes;
+import org.openbanking.gateway.service.Caller;
 import org.openbanking.gateway.service.OnboardingService;
 import org.openbanking.gateway.service.PartnerDirectory;
 
@@ -33,16 +35,20 @@ public class AdminResource {
 
     @Inject
     OnboardingService onboarding;
+    @Inject
+    Caller caller;
 
     @POST
     @Path("/partners")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Onboard a partner: a confidential client (client credentials only); the secret is shown once")
-    public RestResponse<AdminViews.Partner> onboardPartner(AdminViews.PartnerRequest request) {
+    public RestResponse<AdminViews.Partner> onboardPartner(@HeaderParam("x-idempotency-key") String idempotencyKey,
+            AdminViews.PartnerRequest request) {
         if (request == null) {
             throw ApiException.badRequest(ErrorCodes.FIELD_MISSING, null, "A body is required");
         }
-        OnboardingService.Onboarded done = onboarding.onboardPartner(request.name(), request.contact(), request.redirectUris());
+        OnboardingService.Onboarded done = onboarding.onboardPartner(request.name(), request.contact(), request.redirectUris(),
+                caller.userId(), idempotencyKey);
         return RestResponse.status(RestResponse.Status.CREATED, view(done.client(), done.secret()));
     }
 
@@ -85,11 +91,13 @@ public class AdminResource {
     @Path("/banks")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Onboard a bank: a confidential client whose tokens carry bank_id; the secret is shown once")
-    public RestResponse<AdminViews.Bank> onboardBank(AdminViews.BankRequest request) {
+    public RestResponse<AdminViews.Bank> onboardBank(@HeaderParam("x-idempotency-key") String idempotencyKey,
+            AdminViews.BankRequest request) {
         if (request == null) {
             throw ApiException.badRequest(ErrorCodes.FIELD_MISSING, null, "A body is required");
         }
-        OnboardingService.Onboarded done = onboarding.onboardBank(request.bankId(), request.name());
+        OnboardingService.Onboarded done = onboarding.onboardBank(request.bankId(), request.name(), caller.userId(),
+                idempotencyKey);
         return RestResponse.status(RestResponse.Status.CREATED,
                 new AdminViews.Bank(done.client().clientId(), done.client().clientId(), done.secret()));
     }

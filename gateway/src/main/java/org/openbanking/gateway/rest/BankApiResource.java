@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -38,10 +39,10 @@ public class BankApiResource {
     @POST
     @Path("/offers")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a draft offer")
-    public Uni<Response> create(String body) {
+    @Operation(summary = "Create a draft offer (idempotent by x-idempotency-key)")
+    public Uni<Response> create(@HeaderParam("x-idempotency-key") String idempotencyKey, String body) {
         String bank = caller.bankId();
-        return offers.write(api -> api.create(bank, body)).map(Relay::of);
+        return offers.write(api -> api.create(bank, idempotencyKey, body)).map(Relay::of);
     }
 
     @PUT

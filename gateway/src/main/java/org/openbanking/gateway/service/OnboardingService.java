@@ -7,10 +7,13 @@ import static org.openbanking.common.ErrorCodes.RULES_RESOURCE_ALREADY_EXISTS;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.openbanking.common.ApiException;
 import org.openbanking.common.ErrorDetail;
+import org.openbanking.common.IdempotencyKeys;
 import org.openbanking.common.Ids;
 import org.openbanking.common.Text;
 import org.openbanking.gateway.client.ConsentClient;
@@ -35,7 +39,7 @@ import io.smallrye.mutiny.Uni;
  * Partners and banks join as OIDC clients. Each operation touches Keycloak and a service; it either completes or
  * leaves nothing half-done: a client whose registration failed is removed again, and suspension (which must never be
  * half-done in the user's disfavour) revokes the consents first and disables the client second, so a retry completes it.
- * Secrets are returned once and never stored or logged.
+ * Secrets are returned once (again only to a retry with the same idempotency key) and never stored or logged.
  */
 @ApplicationScoped
 public class OnboardingService {
@@ -60,8 +64,19 @@ public class OnboardingService {
     @Inject
     ObjectMapper mapper;
 
-    public Onboarded onboardPartner(String name, String contact, List<String> redirectUris) {
+    /**
+     * With an idempotency key, the same operator's retry with the same body within 24 h gets the first result again
+     * (the same client and its current secret); the same key with another body is a 400.
+     */
+    public Onboarded onboardPartner(String name, String contact, List<String> redirectUris, String operator,
+            String idempotencyKey) {
+        IdempotencyKeys.requireValid(idempotencyKey);
         validatePartner(name, contact, redirectUris);
+        PartnerDirectory.Remembered key = remember(operator, idempotencyKey, "partner", name, contact, redirectUris);
+        Optional<Onboarded> replay = replay("partner", key);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
         List<PartnerDirectory.Client> existing = inDirectory(() -> directory.list("partner"));
         if (existing.stream().anyMatch(c -> name.trim().equalsIgnoreCase(c.name()))) {
             throw ApiException.conflict(RULES_RESOURCE_ALREADY_EXISTS, "A partner with this name already exists");
@@ -69,13 +84,14 @@ public class OnboardingService {
         String id = slug(name) + "-" + HexFormat.of().formatHex(RANDOM.generateSeed(3));
         PartnerDirectory.Client client = new PartnerDirectory.Client(id, "partner", name.trim(), contact,
                 redirectUris == null ? List.of() : List.copyOf(redirectUris), true);
-        String secret = create(client, "partner", Map.of("partner_name", client.name()));
+        String secret = create(client, "partner", Map.of("partner_name", client.name()), key);
         completeOrRemove(id,
                 () -> registered(consents.write(api -> api.registerPartner(id, json(Map.of("Name", client.name()))))));
         return new Onboarded(client, secret);
     }
 
-    public Onboarded onboardBank(String bankId, String name) {
+    public Onboarded onboardBank(String bankId, String name, String operator, String idempotencyKey) {
+        IdempotencyKeys.requireValid(idempotencyKey);
         List<ErrorDetail> errors = new ArrayList<>();
         if (bankId == null || !BANK_ID.matcher(bankId).matches()) {
             errors.add(ErrorDetail.of(bankId == null ? FIELD_MISSING : FIELD_INVALID, "BankId",
@@ -85,11 +101,40 @@ public class OnboardingService {
         if (!errors.isEmpty()) {
             throw ApiException.badRequest(errors);
         }
+        PartnerDirectory.Remembered key = remember(operator, idempotencyKey, "bank", bankId, name);
+        Optional<Onboarded> replay = replay("bank", key);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
         PartnerDirectory.Client client = new PartnerDirectory.Client(bankId, "bank", name.trim(), null, List.of(), true);
-        String secret = create(client, "bank", Map.of("bank_id", bankId));
+        String secret = create(client, "bank", Map.of("bank_id", bankId), key);
         completeOrRemove(bankId,
                 () -> registered(offers.write(api -> api.registerBank(bankId, json(Map.of("Name", client.name()))))));
         return new Onboarded(client, secret);
+    }
+
+    /** What the directory keeps of a key: a digest of (operator, key), so neither is stored in the clear. */
+    private PartnerDirectory.Remembered remember(String operator, String key, Object... request) {
+        if (key == null) {
+            return null;
+        }
+        return new PartnerDirectory.Remembered(IdempotencyKeys.fingerprint(mapper, IdempotencyKeys.idOf(operator, key)),
+                IdempotencyKeys.fingerprint(mapper, Arrays.asList(request)), Instant.now());
+    }
+
+    private Optional<Onboarded> replay(String party, PartnerDirectory.Remembered key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return inDirectory(() -> directory.createdWith(party, key.keyId()))
+                .filter(first -> first.key().createdAt().isAfter(key.createdAt().minus(IdempotencyKeys.WINDOW)))
+                .map(first -> {
+                    if (!first.key().fingerprint().equals(key.fingerprint())) {
+                        throw IdempotencyKeys.usedWithAnotherBody();
+                    }
+                    String clientId = first.client().clientId();
+                    return new Onboarded(first.client(), inDirectory(() -> directory.secret(clientId)));
+                });
     }
 
     public List<PartnerDirectory.Client> partners() {
@@ -133,9 +178,10 @@ public class OnboardingService {
                 client.redirectUris(), true);
     }
 
-    private String create(PartnerDirectory.Client client, String role, Map<String, String> claims) {
+    private String create(PartnerDirectory.Client client, String role, Map<String, String> claims,
+            PartnerDirectory.Remembered key) {
         try {
-            return inDirectory(() -> directory.create(client, role, claims));
+            return inDirectory(() -> directory.create(client, role, claims, key));
         } catch (PartnerDirectory.Exists e) {
             throw ApiException.conflict(RULES_RESOURCE_ALREADY_EXISTS, "A client with this id already exists");
         }

@@ -1,5 +1,6 @@
 package org.openbanking.gateway.service;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,17 @@ public interface PartnerDirectory {
 
     /** A client of one kind of party: {@code partner} or {@code bank}. */
     record Client(String clientId, String party, String name, String contact, List<String> redirectUris, boolean enabled) {
+    }
+
+    /**
+     * An {@code x-idempotency-key} remembered on the client its first request created: the key's id (a digest of the
+     * operator and the key, so neither is stored), the request's fingerprint and when it was first used.
+     */
+    record Remembered(String keyId, String fingerprint, Instant createdAt) {
+    }
+
+    /** A client and the key it was created with. */
+    record CreatedWith(Client client, Remembered key) {
     }
 
     /** The identity provider cannot be reached or refused to act. */
@@ -32,9 +44,16 @@ public interface PartnerDirectory {
 
     /**
      * Creates a confidential client with client credentials only, tokens carrying {@code role}, the gateway's audience
-     * and {@code claims}; returns its secret, which is not kept anywhere.
+     * and {@code claims}, remembering the idempotency key if there is one ({@code null} otherwise); returns its secret,
+     * which is not kept anywhere but in the identity provider.
      */
-    String create(Client client, String role, Map<String, String> claims);
+    String create(Client client, String role, Map<String, String> claims, Remembered key);
+
+    /** The newest client of this party created with this key id, if any. */
+    Optional<CreatedWith> createdWith(String party, String keyId);
+
+    /** The client's current secret: for a retried onboarding only. */
+    String secret(String clientId);
 
     void delete(String clientId);
 

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -47,9 +48,11 @@ public class BankOfferResource {
 
     @POST
     @Path("/offers")
-    @Operation(summary = "Create a draft offer")
-    public Uni<RestResponse<OfferView>> create(@PathParam("bankId") String bankId, OfferRequest request) {
-        return offers.create(bankId, request).map(o -> RestResponse.status(RestResponse.Status.CREATED, view(o)));
+    @Operation(summary = "Create a draft offer (idempotent by x-idempotency-key)")
+    public Uni<RestResponse<OfferView>> create(@PathParam("bankId") String bankId,
+            @HeaderParam("x-idempotency-key") String idempotencyKey, OfferRequest request) {
+        return offers.create(bankId, idempotencyKey, request)
+                .map(o -> RestResponse.status(RestResponse.Status.CREATED, view(o)));
     }
 
     @PUT

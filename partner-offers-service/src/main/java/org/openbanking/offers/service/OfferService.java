@@ -23,15 +23,22 @@ import jakarta.inject.Inject;
 import org.openbanking.common.ApiException;
 import org.openbanking.common.DateTimes;
 import org.openbanking.common.ErrorDetail;
+import org.openbanking.common.Failures;
+import org.openbanking.common.IdempotencyKeys;
 import org.openbanking.common.Ids;
 import org.openbanking.common.Text;
 import org.openbanking.offers.model.Bank;
 import org.openbanking.offers.model.Offer;
+import org.openbanking.offers.model.OfferIdempotencyKey;
 import org.openbanking.offers.repository.BankRepository;
+import org.openbanking.offers.repository.OfferIdempotencyKeyRepository;
 import org.openbanking.offers.repository.OfferRepository;
 import org.openbanking.offers.repository.PlacementRepository;
 import org.openbanking.offers.rest.OfferRequest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -60,11 +67,54 @@ public class OfferService {
     PlacementRepository placements;
     @Inject
     Clock clock;
+    @Inject
+    OfferIdempotencyKeyRepository idempotencyKeys;
+    @Inject
+    ObjectMapper mapper;
 
-    @WithTransaction
-    public Uni<Offer> create(String bankId, OfferRequest request) {
+    /**
+     * A draft. With an idempotency key, the same key and body within 24 h return the offer the first request created
+     * (as it is now); the same key with another body is a 400.
+     */
+    public Uni<Offer> create(String bankId, String idempotencyKey, OfferRequest request) {
         Ids.requireValid(bankId, "BankId");
+        IdempotencyKeys.requireValid(idempotencyKey);
+        apply(new Offer(), request, now()); // a 400 for a bad body before any key is looked up or stored
+        String fingerprint = IdempotencyKeys.fingerprint(mapper, request);
+        // Two first uses of one key race on its primary key: the loser retries and finds the winner's offer.
+        return Panache.withTransaction(() -> createOnce(bankId, idempotencyKey, fingerprint, request))
+                .onFailure(Failures::isUniqueViolation)
+                .recoverWithUni(() -> Panache.withTransaction(() -> createOnce(bankId, idempotencyKey, fingerprint, request)));
+    }
+
+    private Uni<Offer> createOnce(String bankId, String key, String fingerprint, OfferRequest request) {
         Instant now = now();
+        if (key == null) {
+            return insert(bankId, request, now);
+        }
+        String id = IdempotencyKeys.idOf(bankId, key);
+        return idempotencyKeys.findById(id).chain(existing -> {
+            if (existing != null && existing.createdAt.isAfter(now.minus(IdempotencyKeys.WINDOW))) {
+                if (!existing.requestHash.equals(fingerprint)) {
+                    throw IdempotencyKeys.usedWithAnotherBody();
+                }
+                return offers.findById(existing.offerId);
+            }
+            return insert(bankId, request, now).call(offer -> {
+                // A key older than the window is reused in place: the row keeps its identity.
+                OfferIdempotencyKey entry = existing != null ? existing : new OfferIdempotencyKey();
+                entry.id = id;
+                entry.bankId = bankId;
+                entry.idemKey = key;
+                entry.requestHash = fingerprint;
+                entry.offerId = offer.id;
+                entry.createdAt = now;
+                return existing != null ? Uni.createFrom().voidItem() : idempotencyKeys.persist(entry);
+            });
+        });
+    }
+
+    private Uni<Offer> insert(String bankId, OfferRequest request, Instant now) {
         Offer offer = new Offer();
         offer.id = "off-" + UUID.randomUUID();
         offer.bankId = bankId;

@@ -1,4 +1,4 @@
-package org.openbanking.consent;
+package org.openbanking.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +9,12 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /** Runs n calls at once (released together by a latch) and returns their results in order. */
-final class Concurrently {
+public final class Concurrently {
 
     private Concurrently() {
     }
 
-    static <T> List<T> run(int n, IntFunction<T> call) throws Exception {
+    public static <T> List<T> run(int n, IntFunction<T> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             CountDownLatch start = new CountDownLatch(1);
