@@ -110,7 +110,8 @@ final class ContractValidation implements OrderedFilter {
     /** The contract's envelope, its {@code Id} the response's interaction id, nothing internal. */
     static void assertEnvelope(String call, Response response, String interaction) {
         String body = response.asString();
-        if (interaction == null || !interaction.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+        if (interaction == null
+                || !interaction.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
             throw new AssertionError(call + " → " + response.statusCode() + " has no proper x-fapi-interaction-id: "
                     + interaction);
         }

@@ -104,13 +104,13 @@ final class Junk {
     static Arbitrary<String> badId() {
         return Arbitraries.oneOf(Arbitraries.of(SQL), Arbitraries.of(SCRIPT), Arbitraries.of(BROKEN_TEXT),
                 Arbitraries.of(HARD_TEXT), Arbitraries.strings().all().ofMinLength(1).ofMaxLength(30),
-                Arbitraries.integers().between(256, 1_200).map("a"::repeat), // longer paths are HTTP's 414, not ours
+                Arbitraries.integers().between(256, 1_200).map("a"::repeat), // over 4 KiB is the edge's 414
                 Arbitraries.of("a b", "a,b", "a/b", "a\\b", "a?b", "a#b", "a%b", "a%2Fb", "a;b", "a+b", "\u00fc",
                         "aac-1%00", "*", "{ConsentId}", "a\tb", "\u00a0"))
                 .filter(s -> !ID.matcher(s).matches());
     }
 
-    /** Query values of any meaning, short enough for a request line (over 4 KiB is HTTP's 414). */
+    /** Query values of any meaning, short enough for a request line (over 4 KiB is the edge's 414). */
     static Arbitrary<String> queryValue() {
         return Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(40), Arbitraries.of(SQL), Arbitraries.of(SCRIPT),
                 Arbitraries.of(BROKEN_TEXT), Arbitraries.of("", " ", "null", "0", "-1"),

@@ -108,6 +108,18 @@ class KnownBadInputsSystemTest {
     }
 
     @Test
+    void anUpperCaseInteractionIdIsEchoedAsSentOnDataAndOnErrors() {
+        // It used to come back in lower case; every response here is also checked against the OpenAPI document.
+        String id = java.util.UUID.randomUUID().toString().toUpperCase();
+        as(partner).header("x-fapi-interaction-id", id).header("x-consent-id", consent)
+                .header("x-fapi-customer-ip-address", "198.51.100.8").get(AISP + "/accounts/{a}/transactions", account).then()
+                .statusCode(200).header("x-fapi-interaction-id", id);
+        assertEquals(List.of(id), PlatformState.receiptsAnswering(List.of(id)), "the receipt carries the id as sent");
+        as(partner).header("x-fapi-interaction-id", id).header("x-consent-id", "aac-nope").get(AISP + "/accounts").then()
+                .statusCode(403).header("x-fapi-interaction-id", id).body("Id", equalTo(id));
+    }
+
+    @Test
     void missingEnumValuesAreA400NotANullPointer() {
         Map<String, Object> offer = new LinkedHashMap<>(io.restassured.path.json.JsonPath
                 .from(AuthorizationMatrixSystemTest.offerBody("Known bad")).getMap("$"));

@@ -1,6 +1,6 @@
 package org.openbanking.gateway.rest;
 
-import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.event.Observes;
@@ -8,12 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.openbanking.common.ErrorCodes;
-import org.openbanking.common.ErrorDetail;
-import org.openbanking.common.ErrorEnvelope;
-import org.openbanking.common.InteractionId;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.ext.web.Router;
 
@@ -28,22 +22,15 @@ public class BearerSyntax {
     private static final Pattern JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
     @Inject
-    ObjectMapper mapper;
+    EdgeRefusal refusal;
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 2).handler(rc -> {
             String authorization = rc.request().getHeader("Authorization");
             if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                     && !JWS.matcher(authorization.substring(7).trim()).matches()) {
-                String message = "The access token is not valid";
-                try {
-                    String json = mapper.writeValueAsString(new ErrorEnvelope("Unauthorized", InteractionId.of(rc), message,
-                            List.of(ErrorDetail.of(ErrorCodes.HEADER_INVALID, "Authorization", message))));
-                    rc.response().setStatusCode(401).putHeader("Content-Type", "application/json")
-                            .putHeader("WWW-Authenticate", "Bearer").end(json);
-                } catch (JsonProcessingException e) {
-                    rc.fail(e);
-                }
+                refusal.send(rc, 401, "Unauthorized", ErrorCodes.HEADER_INVALID, "Authorization",
+                        "The access token is not valid", Map.of("WWW-Authenticate", "Bearer"));
                 return;
             }
             rc.next();

@@ -80,4 +80,20 @@ class BodyAndIdLimitsTest {
             assertTrue(status == 404 || status == 400, id + " → " + status);
         }
     }
+
+    @Test
+    void aLongRequestTargetOrHugeHeadersAreRefusedInTheEnvelope() {
+        String id = "5b6c7d8e-9f01-4a2b-8c3d-4e5f6a7b8c9d";
+        given().header("x-fapi-interaction-id", id).urlEncodingEnabled(false)
+                .get("/open-banking/v3.1/aisp/accounts?x=" + "a".repeat(5_000)).then().statusCode(414)
+                .header("x-fapi-interaction-id", id).body("Id", equalTo(id))
+                .body("Errors[0].ErrorCode", equalTo("UK.OBIE.Field.Invalid"));
+        given().header("x-fapi-interaction-id", id).header("X-Padding", "p".repeat(25_000)).get("/me/accounts").then()
+                .statusCode(431).header("x-fapi-interaction-id", id).body("Id", equalTo(id))
+                .body("Errors[0].ErrorCode", equalTo("UK.OBIE.Header.Invalid"));
+        // Under the limits, the same requests reach the rules (here: no token).
+        given().header("X-Padding", "p".repeat(15_000)).get("/me/accounts").then().statusCode(401);
+        given().urlEncodingEnabled(false).get("/open-banking/v3.1/aisp/accounts?x=" + "a".repeat(3_000)).then()
+                .statusCode(401);
+    }
 }
