@@ -20,11 +20,12 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * The bad inputs that a jqwik fuzz run (BadInputFuzzTest, withdrawn from the test command for now: see the README)
- * found answered with a 5xx, or accepted and stored altered, pinned one by one: each is now a 400 in the envelope and changes nothing. (Before the fixes: NullPointerExceptions on a missing enum
- * value, "timestamp out of range" and "invalid byte sequence 0x00" from PostgreSQL, lone surrogates stored as "?", a 204
- * for an unblock of no partner; a 500 of consent-service also opened the gateway's breaker, so that one bad request
- * made every user's next calls 503 for five seconds.)
+ * The bad inputs that the jqwik fuzz runs (BadInputFuzzTest) found answered with a 5xx, accepted and stored altered, or
+ * read as another id, pinned one by one: each is now a 400 in the envelope and changes nothing. (Before the fixes:
+ * NullPointerExceptions on a missing enum value, "timestamp out of range" and "invalid byte sequence 0x00" from
+ * PostgreSQL, lone surrogates stored as "?", a 204 for an unblock of no partner, an encoded ';' in a partner id that
+ * reached consent-service as the id before it; a 500 of consent-service also opened the gateway's breaker, so that one
+ * bad request made every user's next calls 503 for five seconds.)
  */
 class KnownBadInputsSystemTest {
 
