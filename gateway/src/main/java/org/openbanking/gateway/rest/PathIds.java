@@ -15,7 +15,8 @@ public class PathIds {
 
     @ServerRequestFilter
     public void requireWellFormed(ContainerRequestContext request) {
-        if (request.getUriInfo().getPath().startsWith("/dashboard")) {
+        String path = request.getUriInfo().getPath();
+        if (path.startsWith("/dashboard") || path.startsWith("dashboard")) {
             return;
         }
         request.getUriInfo().getPathParameters(true).forEach((name, values) -> {
