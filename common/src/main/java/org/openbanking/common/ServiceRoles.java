@@ -13,6 +13,16 @@ public final class ServiceRoles {
     /** partner-offers-service, the only reader of eligibility facts. */
     public static final String OFFERS = "svc-offers";
 
+    /** Which client may carry each service role: a service role in a token of another client counts for nothing. */
+    private static final java.util.Map<String, String> HOLDER = java.util.Map.of(GATEWAY, "gateway", CONSENT,
+            "consent-service", OFFERS, "partner-offers-service");
+
     private ServiceRoles() {
+    }
+
+    /** Whether {@code role} counts in a token issued to {@code clientId}: any other role does; a service role only there. */
+    public static boolean admits(String role, String clientId) {
+        String holder = HOLDER.get(role);
+        return holder == null || holder.equals(clientId);
     }
 }

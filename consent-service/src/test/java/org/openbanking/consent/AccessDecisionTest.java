@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.openbanking.consent.Api.asGateway;
 import static org.openbanking.consent.Api.authorisedConsent;
 import static org.openbanking.consent.Api.consentBody;
@@ -26,6 +27,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openbanking.testing.Concurrently;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -150,6 +154,80 @@ class AccessDecisionTest {
         // The next UTC day starts a new budget.
         clock.advance(Duration.ofDays(1));
         decide(partner, consentId, "Balances", "acc-1", false).body("Decision", equalTo("Permit"));
+    }
+
+    @Test
+    void theAccountsListIsCheckedInTheBucketItIsCountedIn() {
+        String partner = newPartner();
+        // One account: the accounts list still counts consent-wide, never in the account's own budget.
+        String consentId = authorisedConsent(partner, newUser(), "acc-1");
+        for (int i = 0; i < 4; i++) {
+            decide(partner, consentId, "Accounts", null, false).body("Decision", equalTo("Permit"));
+            record(List.of(receipt(consentId, partner, "Accounts", "acc-1"))).statusCode(201);
+        }
+        decide(partner, consentId, "Accounts", null, false).body("Status", equalTo(429))
+                .body("ErrorCode", equalTo("OB.RateLimited"));
+        // The account's own budget was not eaten by the list.
+        decide(partner, consentId, "Balances", "acc-1", false).body("Decision", equalTo("Permit"));
+    }
+
+    @ParameterizedTest(name = "{0} parallel calls with FrequencyPerDay {1}: exactly {1} served")
+    @CsvSource({"20, 1", "20, 3"})
+    void parallelUnattendedCallsNeverSlipPastTheLimit(int calls, int limit) throws Exception {
+        String partner = newPartner();
+        String consentId = authorisedWithFrequency(partner, limit);
+        List<String> outcomes = Concurrently.run(calls,
+                i -> decide(partner, consentId, "Balances", "acc-1", false).extract().path("Decision"));
+        assertEquals(limit, outcomes.stream().filter("Permit"::equals).count(), outcomes.toString());
+        assertEquals(calls - limit, outcomes.stream().filter("Deny"::equals).count(), outcomes.toString());
+    }
+
+    @Test
+    void aReservedCallThatServedNothingIsGivenBack() {
+        String partner = newPartner();
+        String consentId = authorisedWithFrequency(partner, 1);
+        String reservation = decide(partner, consentId, "Balances", "acc-1", false).body("Decision", equalTo("Permit"))
+                .body("Reservation", notNullValue()).extract().path("Reservation");
+        decide(partner, consentId, "Balances", "acc-1", false).body("Status", equalTo(429));
+        Api.release(partner, reservation).statusCode(204);
+        // Given back once only: a second release of the same reservation changes nothing.
+        Api.release(partner, reservation).statusCode(204);
+        decide(partner, consentId, "Balances", "acc-1", false).body("Decision", equalTo("Permit"));
+        decide(partner, consentId, "Balances", "acc-1", false).body("Status", equalTo(429));
+        // Another partner cannot give back this partner's reservation.
+        Api.release(newPartner(), reservation).statusCode(404);
+        // Calls with the user present reserve nothing.
+        decide(partner, consentId, "Balances", "acc-1", true).body("Decision", equalTo("Permit"))
+                .body("Reservation", nullValue());
+    }
+
+    @Test
+    void aRetriedDecisionReservesTheCallOnce() {
+        String partner = newPartner();
+        String consentId = authorisedWithFrequency(partner, 2);
+        Map<String, Object> body = Map.of("ConsentId", consentId, "Resource", "Balances", "AccountId", "acc-1",
+                "UserPresent", false, "ReservationId", java.util.UUID.randomUUID().toString());
+        for (int i = 0; i < 3; i++) {
+            asGateway().body(body).post("/internal/partners/{p}/access-decisions", partner).then().statusCode(200)
+                    .body("Decision", equalTo("Permit")).body("Reservation", equalTo(body.get("ReservationId")));
+        }
+        // Three tries of one call used one of the two calls of the day.
+        decide(partner, consentId, "Balances", "acc-1", false).body("Decision", equalTo("Permit"));
+        decide(partner, consentId, "Balances", "acc-1", false).body("Status", equalTo(429));
+        // Another call cannot take over a reservation id.
+        asGateway().body(Map.of("ConsentId", consentId, "Resource", "Accounts", "UserPresent", false, "ReservationId",
+                body.get("ReservationId"))).post("/internal/partners/{p}/access-decisions", partner).then()
+                .statusCode(400).body("Errors[0].Path", equalTo("ReservationId"));
+    }
+
+    /** A consent of this partner with this FrequencyPerDay, authorised by a new user for acc-1. */
+    private static String authorisedWithFrequency(String partner, int frequencyPerDay) {
+        String user = newUser();
+        AccountsServiceMock.owns(user, "acc-1");
+        String consentId = create(partner, consentBody(d -> d.put("FrequencyPerDay", frequencyPerDay))).statusCode(201)
+                .extract().path("Data.ConsentId");
+        Api.authorise(user, consentId, "acc-1").statusCode(200);
+        return consentId;
     }
 
     @Test

@@ -96,6 +96,11 @@ public final class Api {
         return asGateway().body(body).post("/internal/partners/{p}/access-decisions", partnerId).then();
     }
 
+    public static ValidatableResponse release(String partnerId, String reservationId) {
+        return asGateway().post("/internal/partners/{p}/frequency-reservations/{r}/release", partnerId, reservationId)
+                .then();
+    }
+
     public static Map<String, Object> receipt(String consentId, String partnerId, String resource, String... accountIds) {
         return Map.of("ConsentId", consentId, "PartnerId", partnerId, "Resource", resource,
                 "AccountIds", List.of(accountIds), "RecordCount", 1, "InteractionId", UUID.randomUUID().toString(),

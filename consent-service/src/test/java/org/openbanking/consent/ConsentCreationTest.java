@@ -264,14 +264,20 @@ class ConsentCreationTest {
         given().auth().oauth2("not-a-jwt").contentType(ContentType.JSON).body(consentBody())
                 .post("/internal/partners/{p}/consents", newPartner()).then().statusCode(401)
                 .body("Errors[0].ErrorCode", equalTo("UK.OBIE.Header.Invalid"));
-        // A partner's own token (role partner) is a valid token of the realm, but not the gateway's.
+        // A partner's own token (role partner) is a valid token of the realm, but its audience is not this service.
         String partnerToken = TestTokens.token("service-account-p1", "p1", List.of("partner"), Map.of());
         given().auth().oauth2(partnerToken).contentType(ContentType.JSON).body(consentBody())
-                .post("/internal/partners/{p}/consents", "p1").then().statusCode(403)
-                .body("Code", equalTo("Forbidden"));
-        // Another internal service's account is not the gateway either.
+                .post("/internal/partners/{p}/consents", "p1").then().statusCode(401);
+        // Another internal service's account is not addressed to this service either.
         given().auth().oauth2(TestTokens.service("partner-offers-service", ServiceRoles.OFFERS))
                 .contentType(ContentType.JSON).body(consentBody())
-                .post("/internal/partners/{p}/consents", "p1").then().statusCode(403);
+                .post("/internal/partners/{p}/consents", "p1").then().statusCode(401);
+        // A partner's client given the gateway's role and this audience (a mapper added by mistake or by an attacker):
+        // the role counts only in the gateway's own token.
+        String escalated = TestTokens.token("service-account-p1", "p1", List.of("partner", ServiceRoles.GATEWAY),
+                Map.of("aud", List.of("consent-service")));
+        given().auth().oauth2(escalated).contentType(ContentType.JSON).body(consentBody())
+                .post("/internal/partners/{p}/consents", "p1").then().statusCode(403)
+                .body("Code", equalTo("Forbidden"));
     }
 }

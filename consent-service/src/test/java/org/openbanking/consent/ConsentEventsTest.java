@@ -13,6 +13,9 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +23,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,19 +48,7 @@ class ConsentEventsTest {
         String consentId = authorisedConsent(partner, alice, "acc-1");
 
         BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
-        HttpClient client = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(events.toString()))
-                .header("Authorization", "Bearer " + Api.GATEWAY_TOKEN)
-                .header("Accept", "text/event-stream").build();
-        CompletableFuture<HttpResponse<Stream<String>>> response = client.sendAsync(request,
-                HttpResponse.BodyHandlers.ofLines());
-        response.thenAccept(r -> r.body().filter(line -> line.startsWith("data:")).forEach(line -> {
-            try {
-                received.add(json.readTree(line.substring(5).trim()));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }));
+        CompletableFuture<HttpResponse<Stream<String>>> response = subscribe(received);
         try {
             // Heartbeats prove the path through PostgreSQL works.
             JsonNode heartbeat = next(received, "Heartbeat", null, 5000);
@@ -72,6 +64,56 @@ class ConsentEventsTest {
         } finally {
             response.cancel(true);
         }
+    }
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @Test
+    void aReconnectedListenerAnnouncesANewEpochAtOnce() throws Exception {
+        BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+        CompletableFuture<HttpResponse<Stream<String>>> response = subscribe(received);
+        try {
+            JsonNode before = next(received, "Heartbeat", null, 5000);
+            assertNotNull(before, "a heartbeat within 5 s");
+            String epoch = before.path("Epoch").asText();
+            assertTrue(!epoch.isEmpty(), "every event carries the listener's epoch");
+
+            // The listening backend is killed: notifications sent until it listens again are lost.
+            try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                    Statement s = c.createStatement()) {
+                s.execute("select pg_terminate_backend(pid) from pg_stat_activity where query like 'LISTEN%'");
+            }
+            long killed = System.nanoTime();
+            JsonNode after = null;
+            while (after == null && System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(3)) {
+                JsonNode beat = next(received, "Heartbeat", null, 3000);
+                if (beat != null && !epoch.equals(beat.path("Epoch").asText())) {
+                    after = beat;
+                }
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
+            assertNotNull(after, "a heartbeat of a new epoch after the reconnect");
+            assertTrue(millis < 1000, "the new epoch took " + millis + " ms");
+        } finally {
+            response.cancel(true);
+        }
+    }
+
+    private CompletableFuture<HttpResponse<Stream<String>>> subscribe(BlockingQueue<JsonNode> received) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(events.toString()))
+                .header("Authorization", "Bearer " + Api.GATEWAY_TOKEN)
+                .header("Accept", "text/event-stream").build();
+        CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient().sendAsync(request,
+                HttpResponse.BodyHandlers.ofLines());
+        response.thenAccept(r -> r.body().filter(line -> line.startsWith("data:")).forEach(line -> {
+            try {
+                received.add(json.readTree(line.substring(5).trim()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        return response;
     }
 
     @Test

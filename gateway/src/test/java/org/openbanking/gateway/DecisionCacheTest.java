@@ -38,6 +38,9 @@ class DecisionCacheTest {
     @Inject
     FakeEvents events;
 
+    /** The listener epoch of the consent-service replica that forwards the events. */
+    private volatile String epoch = "node-1:1";
+
     @BeforeEach
     void services() {
         Services.reset();
@@ -64,7 +67,7 @@ class DecisionCacheTest {
     void whileTheStreamIsAliveAPermitServesLaterCallsUntilTheConsentChanges() {
         // A live stream: heartbeats keep coming, as consent-service sends them every second.
         java.util.concurrent.ScheduledExecutorService beat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-        beat.scheduleAtFixedRate(() -> events.send(new ConsentEventSource.Event("Heartbeat", null, null)), 0, 100,
+        beat.scheduleAtFixedRate(() -> events.send(new ConsentEventSource.Event("Heartbeat", null, null, epoch)), 0, 100,
                 java.util.concurrent.TimeUnit.MILLISECONDS);
         try {
             whileAlive();
@@ -96,7 +99,7 @@ class DecisionCacheTest {
         org.junit.jupiter.api.Assertions.assertEquals(2, decisionsAsked());
 
         // A transition of the consent drops it at once.
-        events.send(new ConsentEventSource.Event("Transition", "aac-1", "Revoked"));
+        events.send(new ConsentEventSource.Event("Transition", "aac-1", "Revoked", epoch));
         Services.consent.stubFor(post(urlEqualTo("/internal/partners/p1/access-decisions")).willReturn(okJson(
                 "{\"Decision\":\"Deny\",\"Status\":403,\"ErrorCode\":\"OB.Consent.Revoked\",\"Message\":\"revoked\"}")));
         read(true, "acc-1").statusCode(403).body("Errors[0].ErrorCode", equalTo("OB.Consent.Revoked"));
@@ -104,8 +107,29 @@ class DecisionCacheTest {
     }
 
     @Test
+    void aNewListenerEpochDropsEverythingCached() {
+        java.util.concurrent.ScheduledExecutorService beat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        beat.scheduleAtFixedRate(() -> events.send(new ConsentEventSource.Event("Heartbeat", null, null, epoch)), 0, 100,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+        try {
+            read(true, "acc-1").statusCode(200);
+            read(true, "acc-1").statusCode(200);
+            org.junit.jupiter.api.Assertions.assertEquals(1, decisionsAsked(), "one decision, then the cache");
+            // consent-service's listener reconnected: a revocation sent meanwhile may have been lost, and heartbeats go on.
+            Services.consent.stubFor(post(urlEqualTo("/internal/partners/p1/access-decisions")).willReturn(okJson(
+                    "{\"Decision\":\"Deny\",\"Status\":403,\"ErrorCode\":\"OB.Consent.Revoked\",\"Message\":\"revoked\"}")));
+            epoch = "node-1:2";
+            events.send(new ConsentEventSource.Event("Heartbeat", null, null, epoch));
+            read(true, "acc-1").statusCode(403).body("Errors[0].ErrorCode", equalTo("OB.Consent.Revoked"));
+            org.junit.jupiter.api.Assertions.assertEquals(2, decisionsAsked());
+        } finally {
+            beat.shutdownNow();
+        }
+    }
+
+    @Test
     void withoutHeartbeatsNothingIsServedFromTheCache() throws InterruptedException {
-        events.send(new ConsentEventSource.Event("Heartbeat", null, null));
+        events.send(new ConsentEventSource.Event("Heartbeat", null, null, epoch));
         read(true, "acc-1").statusCode(200);
         Thread.sleep(700); // longer than stale-after (0.5 s): the stream is no longer trusted
         read(true, "acc-1").statusCode(200);

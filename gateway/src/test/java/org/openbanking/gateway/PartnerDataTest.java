@@ -55,6 +55,52 @@ class PartnerDataTest {
     }
 
     @Test
+    void aCustomerIpThatIsNoAddressIsRefusedBeforeAnythingIsAsked() {
+        permit();
+        receiptsStored();
+        balances();
+        for (String notAnAddress : new String[]{"yes", "present", "1.2.3", "localhost", "1.2.3.4, 5.6.7.8"}) {
+            given().auth().oauth2(Tokens.partner("p1")).header("x-consent-id", "aac-1")
+                    .header("x-fapi-customer-ip-address", notAnAddress)
+                    .get("/open-banking/v3.1/aisp/accounts/acc-1/balances").then().statusCode(400)
+                    .body("Errors[0].ErrorCode", org.hamcrest.Matchers.equalTo("UK.OBIE.Header.Invalid"))
+                    .body("Errors[0].Path", org.hamcrest.Matchers.equalTo("x-fapi-customer-ip-address"));
+        }
+        Services.consent.verify(0, postRequestedFor(urlEqualTo("/internal/partners/p1/access-decisions")));
+        // A real address: the user is present.
+        given().auth().oauth2(Tokens.partner("p1")).header("x-consent-id", "aac-1")
+                .header("x-fapi-customer-ip-address", "2001:db8::7")
+                .get("/open-banking/v3.1/aisp/accounts/acc-1/balances").then().statusCode(200);
+        Services.consent.verify(postRequestedFor(urlEqualTo("/internal/partners/p1/access-decisions"))
+                .withRequestBody(matchingJsonPath("$.UserPresent", equalTo("true"))));
+    }
+
+    @Test
+    void aReservedCallThatServedNothingGivesItsReservationBack() {
+        Services.consent.stubFor(post(urlEqualTo("/internal/partners/p1/access-decisions"))
+                .willReturn(okJson(PERMIT.replace("\"Receipt\":", "\"Reservation\":\"res-1\",\"Receipt\":"))));
+        Services.consent.stubFor(post(urlEqualTo("/internal/partners/p1/frequency-reservations/res-1/release"))
+                .willReturn(aResponse().withStatus(204)));
+        Services.accounts.stubFor(get(urlPathEqualTo("/internal/users/alice-sub/scoped-accounts/acc-1/balances"))
+                .willReturn(aResponse().withStatus(500)));
+        given().auth().oauth2(Tokens.partner("p1")).header("x-consent-id", "aac-1")
+                .get("/open-banking/v3.1/aisp/accounts/acc-1/balances").then().statusCode(503);
+        Services.consent.verify(1,
+                postRequestedFor(urlEqualTo("/internal/partners/p1/frequency-reservations/res-1/release")));
+
+        // Served: the reservation stands.
+        Services.reset();
+        Services.consent.stubFor(post(urlEqualTo("/internal/partners/p1/access-decisions"))
+                .willReturn(okJson(PERMIT.replace("\"Receipt\":", "\"Reservation\":\"res-2\",\"Receipt\":"))));
+        receiptsStored();
+        balances();
+        given().auth().oauth2(Tokens.partner("p1")).header("x-consent-id", "aac-1")
+                .get("/open-banking/v3.1/aisp/accounts/acc-1/balances").then().statusCode(200);
+        Services.consent.verify(0,
+                postRequestedFor(urlPathEqualTo("/internal/partners/p1/frequency-reservations/res-2/release")));
+    }
+
+    @Test
     void aPermittedCallIsServedWithTheDecidedScopeAndReceiptedFirst() {
         permit();
         receiptsStored();
@@ -66,7 +112,8 @@ class PartnerDataTest {
         Services.consent.verify(postRequestedFor(urlEqualTo("/internal/partners/p1/access-decisions"))
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+"))
                 .withRequestBody(equalToJson("{\"ConsentId\":\"aac-1\",\"Resource\":\"Balances\",\"AccountId\":\"acc-1\","
-                        + "\"UserPresent\":false}")));
+                        + "\"UserPresent\":false}", false, true))
+                .withRequestBody(matchingJsonPath("$.ReservationId")));
         // The user and the scope come from the decision, never from the partner.
         Services.accounts.verify(getRequestedFor(urlPathEqualTo("/internal/users/alice-sub/scoped-accounts/acc-1/balances"))
                 .withQueryParam("accountIds", equalTo("acc-1"))

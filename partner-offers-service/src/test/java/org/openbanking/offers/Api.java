@@ -70,7 +70,11 @@ final class Api {
     }
 
     static ValidatableResponse placements(String partner, String consent, String user) {
-        return asGateway().queryParam("consentId", consent).queryParam("userId", user)
+        return placements(partner, consent, user, "acc-1");
+    }
+
+    static ValidatableResponse placements(String partner, String consent, String user, String accountIds) {
+        return asGateway().queryParam("consentId", consent).queryParam("userId", user).queryParam("accountIds", accountIds)
                 .get("/internal/partners/{p}/placements", partner).then();
     }
 

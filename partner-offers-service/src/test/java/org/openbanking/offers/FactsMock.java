@@ -3,7 +3,7 @@ package org.openbanking.offers;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import org.openbanking.testing.WireMockResource;
 
@@ -28,25 +28,25 @@ public class FactsMock extends WireMockResource {
 
     static void has(String userId, String balanceBand, String incomeBand, String... accountTypes) {
         String types = String.join("\",\"", accountTypes);
-        server().stubFor(get(urlEqualTo(path(userId))).willReturn(okJson("{\"Data\":{\"UserId\":\"" + userId
+        server().stubFor(get(urlPathEqualTo(path(userId))).willReturn(okJson("{\"Data\":{\"UserId\":\"" + userId
                 + "\",\"AverageBalance90DaysBand\":{\"Amount\":\"" + balanceBand + "\",\"Currency\":\"EUR\"},"
                 + "\"MonthlyIncomeBand\":{\"Amount\":\"" + incomeBand + "\",\"Currency\":\"EUR\"},"
                 + "\"AccountTypes\":[" + (accountTypes.length == 0 ? "" : "\"" + types + "\"") + "]}}")));
     }
 
     static void answers(String userId, int status) {
-        server().stubFor(get(urlEqualTo(path(userId))).willReturn(aResponse().withStatus(status)));
+        server().stubFor(get(urlPathEqualTo(path(userId))).willReturn(aResponse().withStatus(status)));
     }
 
     static void slow(String userId, int millis) {
-        server().stubFor(get(urlEqualTo(path(userId))).willReturn(okJson("{}").withFixedDelay(millis)));
+        server().stubFor(get(urlPathEqualTo(path(userId))).willReturn(okJson("{}").withFixedDelay(millis)));
     }
 
     static void malformed(String userId) {
-        server().stubFor(get(urlEqualTo(path(userId))).willReturn(okJson("{\"Data\": {\"AverageBalance90DaysBand\": 7")));
+        server().stubFor(get(urlPathEqualTo(path(userId))).willReturn(okJson("{\"Data\": {\"AverageBalance90DaysBand\": 7")));
     }
 
     static void resets(String userId) {
-        server().stubFor(get(urlEqualTo(path(userId))).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        server().stubFor(get(urlPathEqualTo(path(userId))).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     }
 }

@@ -30,7 +30,15 @@ class OperationsTest {
     @Test
     void onlyTheGatewayCalls() {
         given().get("/internal/banks/{b}/offers", "x").then().statusCode(401);
+        // Not addressed to this service: refused as a token.
         given().auth().oauth2(org.openbanking.testing.TestTokens.service("partner-offers-service", "svc-offers"))
+                .get("/internal/banks/{b}/offers", "x").then().statusCode(401);
+        // Addressed here, but not the gateway's role; and the gateway's role in another client's token counts for nothing.
+        given().auth().oauth2(org.openbanking.testing.TestTokens.token("service-account-x", "consent-service",
+                java.util.List.of("svc-consent"), java.util.Map.of("aud", java.util.List.of("partner-offers-service"))))
+                .get("/internal/banks/{b}/offers", "x").then().statusCode(403);
+        given().auth().oauth2(org.openbanking.testing.TestTokens.token("service-account-b", "bank-alpha",
+                java.util.List.of("bank", "svc-gateway"), java.util.Map.of("aud", java.util.List.of("partner-offers-service"))))
                 .get("/internal/banks/{b}/offers", "x").then().statusCode(403);
     }
 }

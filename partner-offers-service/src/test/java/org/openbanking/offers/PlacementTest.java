@@ -32,6 +32,20 @@ class PlacementTest {
     }
 
     @Test
+    void factsAreAskedForTheConsentsAccountsOnly() {
+        String user = unique("user");
+        FactsMock.has(user, "2500.00", "3000.00", "CurrentAccount");
+        placements("partner-acc", unique("aac"), user, "acc-7,acc-8").statusCode(200);
+        FactsMock.server().verify(com.github.tomakehurst.wiremock.client.WireMock
+                .getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(FactsMock.path(user)))
+                .withQueryParam("accountIds", com.github.tomakehurst.wiremock.client.WireMock.equalTo("acc-7,acc-8")));
+        // No accounts named: refused, never matched on the user's whole data.
+        asGateway().queryParam("consentId", unique("aac")).queryParam("userId", user)
+                .get("/internal/partners/{p}/placements", "partner-acc").then().statusCode(400)
+                .body("Errors[0].Path", equalTo("accountIds"));
+    }
+
+    @Test
     void offersMatchOnBandedFactsInsideThePlatform() {
         String bank = unique("bank");
         asGateway().body(Map.of("Name", "Alpha Bank")).put("/internal/banks/{b}", bank).then().statusCode(200);

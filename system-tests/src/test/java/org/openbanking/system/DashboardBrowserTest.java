@@ -179,8 +179,21 @@ class DashboardBrowserTest {
             screenshot(page, "08-history");
 
             // Logging out ends the session: the dashboard asks for a login again.
+            // Logging out takes a POST with the session's token: the link only asks; a token-less POST changes nothing.
             page.click("text=Log out");
-            page.waitForURL(url -> url.contains("/dashboard/signed-out"));
+            page.waitForSelector("form.confirm");
+            assertEquals(403, page.request().post(GATEWAY + "/dashboard/logout",
+                    com.microsoft.playwright.options.RequestOptions.create().setForm(
+                            com.microsoft.playwright.options.FormData.create().set("csrf", "forged")))
+                    .status());
+            page.navigate(GATEWAY + "/dashboard/logout");
+            page.click("text=Yes, log me out");
+            try {
+                page.waitForURL(url -> url.contains("/dashboard/signed-out"));
+            } catch (com.microsoft.playwright.TimeoutError e) {
+                screenshot(page, "failed-logout");
+                throw new AssertionError("logout ended at " + page.url() + ": " + page.content(), e);
+            }
             screenshot(page, "09-signed-out");
             page.navigate(GATEWAY + "/");
             page.waitForSelector("#username");

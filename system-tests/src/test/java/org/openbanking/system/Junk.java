@@ -32,12 +32,15 @@ final class Junk {
     /** Text that is not text: NUL, lone surrogates, control and formatting characters, noncharacters. */
     static final List<String> BROKEN_TEXT = List.of("\u0000", "a\u0000b", lone(0xd800), lone(0xdfff), "x" + lone(0xd83d),
             lone(0xd83d) + "x" + lone(0xde00),
-            "\u001b[31mred", "\u0007", lone(0x85), "\u0008\u0008\u0008", "\r", "a\u007fb");
-    /** Text that is valid but hard: emoji, joiners, right-to-left overrides, combining marks, astral planes. */
-    static final List<String> HARD_TEXT = List.of("\ud83d\ude00", "\ud83d\udc69\u200d\ud83d\udc69\u200d\ud83d\udc67",
-            "\u202eevil\u202c", "\u200b\u200c\u200d", "e\u0301\u0301\u0301", "\ufeffBOM", "\u0645\u0631\u062d\u0628\u0627",
+            "\u001b[31mred", "\u0007", lone(0x85), "\u0008\u0008\u0008", "\r", "a\u007fb",
+            // Invisible or direction-changing format characters (Cf) and text not in NFC: refused (contract: Text).
+            "\u202eevil\u202c", "\u200b\u200c\u200d", "e\u0301\u0301\u0301", "\ufeffBOM",
+            "\ud83d\udc69\u200d\ud83d\udc69\u200d\ud83d\udc67");
+    /** Text that is valid but hard: emoji, right-to-left script, stacked combining marks (NFC), astral planes. */
+    static final List<String> HARD_TEXT = List.of("\ud83d\ude00", "\u0645\u0631\u062d\u0628\u0627",
             "\u4f60\u597d", "\ud835\udd4f", "\uffef", lone(0x2028) + lone(0x2029),
-            "Z\u0351\u036b\u0343\u036a\u0302\u036b\u033d\u034f");
+            java.text.Normalizer.normalize("Z\u0351\u036b\u0343\u036a\u0302\u036b\u033d\u034f",
+                    java.text.Normalizer.Form.NFC));
     static final List<String> BAD_DATES = List.of("", " ", "tomorrow", "now", "2030-01-01", "2030-01-01T00:00:00",
             "2030-02-30T00:00:00Z", "2030-13-01T00:00:00Z", "2030-01-01T25:00:00Z", "2030-01-01T00:00:00+25:00",
             "2030-01-01 00:00:00Z", "01/02/2030", "1893456000", "2030-W01-1T00:00:00Z", "P1D", "2030-01-01T00:00:00ZZ",

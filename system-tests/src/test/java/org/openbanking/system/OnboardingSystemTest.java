@@ -3,7 +3,9 @@ package org.openbanking.system;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -51,6 +53,7 @@ class OnboardingSystemTest {
 
         // The partner gets a token with its secret and uses a partner route.
         String token = Tokens.clientCredentials(id, secret);
+        assertOnlyRole(token, "partner");
         String consent = as(token).body(Map.of("Data", Map.of("Permissions", List.of("ReadAccountsBasic"),
                 "ExpirationDateTime", OffsetDateTime.now(ZoneOffset.UTC).plusDays(7).withNano(0).toString(),
                 "Purpose", Map.of("Code", "AccountAggregation", "Description", "Onboarding system test")), "Risk", Map.of()))
@@ -86,11 +89,44 @@ class OnboardingSystemTest {
     }
 
     @Test
+    void onboardingGrantsOnlyThePartnerOrBankRoleWhateverTheRequestSays() {
+        // Extra fields are allowed by the contract and ignored: none of them reaches the client Keycloak creates.
+        for (String field : List.of("Role", "Roles", "RealmRoles", "ProtocolMappers")) {
+            var created = as(operator).body(Map.of("Name", "Escalating " + field + " " + System.nanoTime(), "Contact",
+                    "ops@escalate.example", "RedirectUris", List.of("https://escalate.example/cb"), field,
+                    List.of("platform-admin", "svc-gateway", "customer")))
+                    .post("/admin/partners").then().statusCode(201).extract().jsonPath();
+            assertOnlyRole(Tokens.clientCredentials(created.getString("ClientId"), created.getString("ClientSecret")),
+                    "partner");
+        }
+        String bankId = "bank-esc-" + Long.toString(System.nanoTime(), 36);
+        String secret = as(operator).body(Map.of("BankId", bankId, "Name", "Escalating Bank", "Roles",
+                List.of("platform-admin", "svc-offers"))).post("/admin/banks").then().statusCode(201).extract()
+                .path("ClientSecret");
+        assertOnlyRole(Tokens.clientCredentials(bankId, secret), "bank");
+    }
+
+    /** The realm roles of a client's token are exactly {@code role} (and Keycloak's defaults), never a platform role. */
+    static void assertOnlyRole(String token, String role) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        List<String> roles = io.restassured.path.json.JsonPath.from(payload).getList("realm_access.roles");
+        assertTrue(roles.contains(role), roles.toString());
+        for (String other : List.of("partner", "bank", "customer", "platform-admin", "svc-gateway", "svc-consent",
+                "svc-offers")) {
+            if (!other.equals(role)) {
+                assertFalse(roles.contains(other), "the " + role + "'s token also holds " + other + ": " + roles);
+            }
+        }
+    }
+
+    @Test
     void aBankIsOnboardedWithItsBankId() {
         String bankId = "bank-" + Long.toString(System.nanoTime(), 36);
         String secret = as(operator).body(Map.of("BankId", bankId, "Name", "Test Bank")).post("/admin/banks").then()
                 .statusCode(201).body("ClientId", equalTo(bankId)).extract().path("ClientSecret");
         String token = Tokens.clientCredentials(bankId, secret);
+        assertOnlyRole(token, "bank");
         as(token).get("/banks/offers").then().statusCode(200).body("Data.Offer", org.hamcrest.Matchers.hasSize(0));
         as(Tokens.partner()).get("/admin/partners").then().statusCode(403);
     }

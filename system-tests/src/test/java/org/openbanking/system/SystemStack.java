@@ -55,6 +55,11 @@ final class SystemStack {
         return secondGateway;
     }
 
+    /** A JDBC URL of one of the stack's databases (user and password: postgres). */
+    static String jdbc(String database) {
+        return stack.jdbcUrl(database);
+    }
+
     static String tokenUrl() {
         return "http://localhost:" + KEYCLOAK + "/realms/openbanking/protocol/openid-connect/token";
     }

@@ -18,6 +18,15 @@ public final class TestTokens {
     private TestTokens() {
     }
 
+    /**
+     * The audiences the realm's mappers put in each client's tokens: the gateway's name the services it calls,
+     * consent-service's and partner-offers-service's name accounts-service (keycloak/openbanking-realm.json).
+     */
+    static final Map<String, List<String>> AUDIENCES = Map.of(
+            "gateway", List.of("open-banking-gateway", "consent-service", "accounts-service", "partner-offers-service"),
+            "consent-service", List.of("open-banking-gateway", "accounts-service"),
+            "partner-offers-service", List.of("open-banking-gateway", "accounts-service"));
+
     /** A service account's token (client credentials): {@code sub} and {@code azp} name the client. */
     public static String service(String clientId, String... roles) {
         return token("service-account-" + clientId, clientId, List.of(roles), Map.of());
@@ -27,7 +36,7 @@ public final class TestTokens {
     public static String token(String subject, String clientId, List<String> roles, Map<String, Object> claims) {
         var builder = Jwt.issuer(ISSUER)
                 .subject(subject)
-                .audience("open-banking-gateway")
+                .audience(new java.util.HashSet<>(AUDIENCES.getOrDefault(clientId, List.of("open-banking-gateway"))))
                 .claim("azp", clientId)
                 .claim("realm_access", Map.of("roles", roles))
                 .issuedAt(Instant.now())

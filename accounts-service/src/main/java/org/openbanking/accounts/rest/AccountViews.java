@@ -18,10 +18,14 @@ final class AccountViews {
     private AccountViews() {
     }
 
-    /** {@code detail}: the identification is shown in full; otherwise only a masked hint. {@code bank}: the user's own view. */
+    /**
+     * {@code detail}: the identification in full (ReadAccountsDetail, or the user's own view); otherwise none at all,
+     * not even masked, as ReadAccountsBasic promises and OBAccount6 allows. {@code bank}: the user's own view, which
+     * also carries the bank and a masked number to tell the user's accounts apart.
+     */
     static AccountView.Item item(Account a, boolean detail, boolean bank) {
         return new AccountView.Item(a.id, a.currency, a.accountType, a.accountSubType, a.nickname,
-                detail ? null : mask(a.iban),
+                bank ? mask(a.iban) : null,
                 detail ? List.of(new AccountView.Identification("UK.OBIE.IBAN", a.iban)) : null,
                 bank ? a.bankId : null);
     }

@@ -1,11 +1,14 @@
 package org.openbanking.accounts.rest;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,10 +30,11 @@ public class FactsResource {
     FactsService facts;
 
     @GET
-    @Operation(summary = "Banded facts for matching offers inside the platform")
-    public Uni<FactsView> facts(@PathParam("userId") String userId) {
-        return facts.factsOf(userId).map(f -> new FactsView(new FactsView.Data(f.userId(),
-                new Amount(Money.format(f.averageBalanceBand()), "EUR"),
-                new Amount(Money.format(f.monthlyIncomeBand()), "EUR"), f.accountTypes())));
+    @Operation(summary = "Banded facts of the consent's accounts (accountIds), for matching offers inside the platform")
+    public Uni<FactsView> facts(@PathParam("userId") String userId, @QueryParam("accountIds") String accountIds) {
+        return facts.factsOf(userId, accountIds == null ? List.of() : List.of(accountIds.split(",", -1)))
+                .map(f -> new FactsView(new FactsView.Data(f.userId(),
+                        new Amount(Money.format(f.averageBalanceBand()), "EUR"),
+                        new Amount(Money.format(f.monthlyIncomeBand()), "EUR"), f.accountTypes())));
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.openbanking.common.ApiException;
+import org.openbanking.common.ErrorCodes;
 import org.openbanking.common.Ids;
 
 import io.smallrye.mutiny.Uni;
@@ -36,7 +38,8 @@ public class FactsService {
      * sum of signed amounts, each weighted by the number of day-ends it preceded, over 90.
      */
     private static final String FACTS = """
-            with acc as (select id, booked_amount, account_sub_type from account where user_id = $1 and currency = 'EUR'),
+            with acc as (select id, booked_amount, account_sub_type from account
+                         where user_id = $1 and id = any($3) and currency = 'EUR'),
                  tx as (select t.amount, t.credit_debit, t.booking_time from bank_transaction t join acc on acc.id = t.account_id
                         where t.status = 'Booked' and t.booking_time > $2::timestamptz - interval '90 days')
             select (select coalesce(sum(booked_amount), 0) from acc)
@@ -54,9 +57,19 @@ public class FactsService {
     @Inject
     Clock clock;
 
-    public Uni<Facts> factsOf(String userId) {
+    /**
+     * Facts of the given accounts of the user only: the accounts a consent covers. Offers are never matched on what
+     * the user holds elsewhere (a ladder of offers would otherwise tell the partner about accounts it was not shown).
+     */
+    public Uni<Facts> factsOf(String userId, List<String> accountIds) {
         Ids.requireValid(userId, "UserId");
-        return pool.preparedQuery(FACTS).execute(Tuple.of(userId, clock.instant().atOffset(ZoneOffset.UTC)))
+        if (accountIds == null || accountIds.isEmpty() || accountIds.size() > 100
+                || !accountIds.stream().allMatch(Ids::isValid)) {
+            throw ApiException.badRequest(ErrorCodes.FIELD_INVALID, "accountIds",
+                    "accountIds must list the consent's accounts (1 to 100 valid ids)");
+        }
+        return pool.preparedQuery(FACTS)
+                .execute(Tuple.of(userId, clock.instant().atOffset(ZoneOffset.UTC), accountIds.toArray(String[]::new)))
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     String types = row.getString("account_types");

@@ -16,9 +16,6 @@ import jakarta.persistence.Table;
 @Table(name = "access_receipt")
 public class AccessReceipt {
 
-    /** Calls that name no single account (the accounts list, offers) count against this consent-wide bucket. */
-    public static final String CONSENT_WIDE = "*";
-
     @Id
     public UUID id;
     public String consentId;
@@ -29,7 +26,6 @@ public class AccessReceipt {
     public Resource resource;
     @Convert(converter = StringListConverter.class)
     public List<String> accountIds;
-    public String frequencyKey;
     public int recordCount;
     public String purposeCode;
     @Convert(converter = StringListConverter.class)

@@ -64,10 +64,4 @@ public class AccessReceiptRepository implements PanacheRepositoryBase<AccessRece
     public record AccessCount(String consentId, long accesses, Instant lastAccess) {
     }
 
-    /** Calls made today without the user present, under one consent and one account (or the consent-wide bucket). */
-    public Uni<Long> countUnattended(String consentId, String frequencyKey, Instant since) {
-        return count("consentId = ?1 and frequencyKey = ?2 and occurredAt >= ?3 and userPresent = false", consentId,
-                frequencyKey, since);
-    }
-
 }

@@ -7,5 +7,7 @@ public record AccessDecisionRequest(
         @JsonProperty("ConsentId") String consentId,
         @JsonProperty("Resource") String resource,
         @JsonProperty("AccountId") String accountId,
-        @JsonProperty("UserPresent") Boolean userPresent) {
+        @JsonProperty("UserPresent") Boolean userPresent,
+        /** Chosen by the gateway, so that a retried decision reserves the call once (optional). */
+        @JsonProperty("ReservationId") String reservationId) {
 }

@@ -16,7 +16,9 @@ public record AccessDecisionView(
         @JsonProperty("Message") String message,
         @JsonProperty("RetryAfterSeconds") Long retryAfterSeconds,
         @JsonProperty("Scope") Scope scope,
-        @JsonProperty("Receipt") ReceiptContext receipt) {
+        @JsonProperty("Receipt") ReceiptContext receipt,
+        /** The FrequencyPerDay reservation of an unattended permit, to give back if nothing is served. */
+        @JsonProperty("Reservation") String reservation) {
 
     public record Scope(
             @JsonProperty("ConsentId") String consentId,

@@ -68,6 +68,6 @@ final class ConsentViews {
                 ? new AccessDecisionView.ReceiptContext(c.userId, c.partnerName, c.purposeCode, c.prohibitedUses)
                 : null;
         return new AccessDecisionView(d.permit() ? "Permit" : "Deny", d.status(), d.errorCode(), d.message(),
-                d.retryAfterSeconds(), scope, receipt);
+                d.retryAfterSeconds(), scope, receipt, d.reservation() == null ? null : d.reservation().toString());
     }
 }

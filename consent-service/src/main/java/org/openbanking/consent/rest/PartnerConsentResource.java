@@ -85,8 +85,16 @@ public class PartnerConsentResource {
                     "A body is required");
         }
         return decisions.decide(partnerId, request.consentId(), request.resource(), request.accountId(),
-                Boolean.TRUE.equals(request.userPresent()))
+                Boolean.TRUE.equals(request.userPresent()), request.reservationId())
                 .map(d -> ConsentViews.decision(d, clock.instant()));
+    }
+
+    @POST
+    @Path("/frequency-reservations/{reservationId}/release")
+    @ResponseStatus(204)
+    @Operation(summary = "Give back a FrequencyPerDay reservation whose call served nothing (once; idempotent)")
+    public Uni<Void> release(@PathParam("partnerId") String partnerId, @PathParam("reservationId") String reservationId) {
+        return decisions.release(partnerId, reservationId);
     }
 
     @PUT

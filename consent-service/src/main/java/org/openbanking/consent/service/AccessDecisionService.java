@@ -8,23 +8,23 @@ import static org.openbanking.common.ErrorCodes.RATE_LIMITED;
 import static org.openbanking.common.ErrorCodes.RESOURCE_CONSENT_MISMATCH;
 import static org.openbanking.common.ErrorCodes.RESOURCE_INVALID_CONSENT_STATUS;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.openbanking.common.ApiException;
+import org.openbanking.common.Failures;
 import org.openbanking.common.Ids;
-import org.openbanking.consent.model.AccessReceipt;
 import org.openbanking.consent.model.Consent;
 import org.openbanking.consent.model.ConsentStatus;
 import org.openbanking.consent.model.Permission;
 import org.openbanking.consent.model.PurposeCode;
 import org.openbanking.consent.model.Resource;
-import org.openbanking.consent.repository.AccessReceiptRepository;
 import org.openbanking.consent.repository.ConsentRepository;
+import org.openbanking.consent.repository.FrequencyReservationRepository;
 import org.openbanking.consent.repository.PartnerRepository;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -40,10 +40,10 @@ public class AccessDecisionService {
 
     /** The outcome: {@code consent} is set whenever the consent is the caller's (for the scope and caching). */
     public record Decision(boolean permit, int status, String errorCode, String message, Long retryAfterSeconds,
-            Consent consent, Long unattendedCallsToday) {
+            Consent consent, Long unattendedCallsToday, UUID reservation) {
 
         static Decision deny(int status, String errorCode, String message, Consent consent) {
-            return new Decision(false, status, errorCode, message, null, consent, null);
+            return new Decision(false, status, errorCode, message, null, consent, null, null);
         }
     }
 
@@ -52,13 +52,13 @@ public class AccessDecisionService {
     @Inject
     PartnerRepository partners;
     @Inject
-    AccessReceiptRepository receipts;
+    FrequencyReservationRepository frequency;
     @Inject
     ConsentTransitions transitions;
 
     @WithSession
     public Uni<Decision> decide(String partnerId, String consentId, String resourceName, String accountId,
-            boolean userPresent) {
+            boolean userPresent, String reservationId) {
         Ids.requireValid(partnerId, "PartnerId");
         if (consentId == null) {
             throw ApiException.badRequest(FIELD_MISSING, "ConsentId", "ConsentId is required");
@@ -74,6 +74,7 @@ public class AccessDecisionService {
         if (accountId != null && !Ids.isValid(accountId)) {
             throw ApiException.badRequest(FIELD_INVALID, "AccountId", "Not a valid account id");
         }
+        UUID reservation = reservationId == null ? UUID.randomUUID() : parseReservation(reservationId);
         Instant now = transitions.now();
         return consents.findById(consentId).chain(consent -> {
             if (consent == null || !consent.partnerId.equals(partnerId)) {
@@ -93,7 +94,7 @@ public class AccessDecisionService {
                     return Uni.createFrom().item(Decision.deny(403, RESOURCE_CONSENT_MISMATCH,
                             "The consent does not cover this request", consent));
                 }
-                return byFrequency(consent, accountId, userPresent, now);
+                return byFrequency(consent, resource, accountId, userPresent, now, reservation);
             });
         });
     }
@@ -129,20 +130,56 @@ public class AccessDecisionService {
     }
 
     /**
-     * FrequencyPerDay counts calls made without the user present, per account (or consent-wide for calls naming no
-     * account) per UTC day, from the receipts already stored.
+     * FrequencyPerDay: the call is reserved in its bucket ({@link FrequencyRule}) as it is decided, atomically, so
+     * parallel calls cannot all pass a check made before any of them was counted. Calls with the user present are not
+     * counted.
      */
-    private Uni<Decision> byFrequency(Consent consent, String accountId, boolean userPresent, Instant now) {
-        Instant dayStart = now.atOffset(ZoneOffset.UTC).toLocalDate().atStartOfDay().toInstant(ZoneOffset.UTC);
-        String key = accountId != null ? accountId : AccessReceipt.CONSENT_WIDE;
-        return receipts.countUnattended(consent.id, key, dayStart).map(used -> {
-            if (!userPresent && used >= consent.frequencyPerDay) {
-                long retryAfter = Math.max(1, Duration.between(now, dayStart.plus(Duration.ofDays(1))).toSeconds());
-                return new Decision(false, 429, RATE_LIMITED,
-                        "FrequencyPerDay of this consent is used up for today without the user present", retryAfter,
-                        consent, used);
+    private Uni<Decision> byFrequency(Consent consent, Resource resource, String accountId, boolean userPresent,
+            Instant now, UUID reservation) {
+        Optional<String> bucket = FrequencyRule.bucketOf(resource, accountId, userPresent);
+        if (bucket.isEmpty()) {
+            return Uni.createFrom().item(new Decision(true, 200, null, null, null, consent, null, null));
+        }
+        return frequency.reserve(reservation, consent.id, consent.partnerId, bucket.get(), FrequencyRule.dayOf(now),
+                consent.frequencyPerDay).map(
+                        used -> used == null
+                                ? new Decision(false, 429, RATE_LIMITED,
+                                        "FrequencyPerDay of this consent is used up for today without the user present",
+                                        FrequencyRule.secondsUntilNextDay(now), consent, (long) consent.frequencyPerDay, null)
+                                : new Decision(true, 200, null, null, null, consent, (long) used, reservation))
+                // The gateway retried a decision whose answer it lost: the call was reserved once, by the first try.
+                .onFailure(Failures::isUniqueViolation).recoverWithUni(() -> frequency
+                        .isReservedFor(reservation, consent.id, consent.partnerId, bucket.get())
+                        .map(same -> {
+                            if (!same) {
+                                throw ApiException.badRequest(FIELD_INVALID, "ReservationId",
+                                        "ReservationId is already used by another call");
+                            }
+                            return new Decision(true, 200, null, null, null, consent, null, reservation);
+                        }));
+    }
+
+    private static UUID parseReservation(String reservationId) {
+        try {
+            return UUID.fromString(reservationId);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(FIELD_INVALID, "ReservationId", "ReservationId must be a UUID");
+        }
+    }
+
+    /** Gives back a reserved call that served nothing (the gateway's data call or receipt failed). */
+    public Uni<Void> release(String partnerId, String reservationId) {
+        Ids.requireValid(partnerId, "PartnerId");
+        UUID id;
+        try {
+            id = UUID.fromString(reservationId);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiException.notFound("No reservation with this id");
+        }
+        return frequency.release(id, partnerId).invoke(found -> {
+            if (!found) {
+                throw ApiException.notFound("No reservation with this id");
             }
-            return new Decision(true, 200, null, null, null, consent, used);
-        });
+        }).replaceWithVoid();
     }
 }

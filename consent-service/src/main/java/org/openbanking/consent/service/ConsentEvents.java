@@ -2,6 +2,7 @@ package org.openbanking.consent.service;
 
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -37,6 +38,11 @@ import io.vertx.pgclient.PgConnectOptions;
  * the gateways subscribed to its server-sent-event stream. Each replica also sends a heartbeat through PostgreSQL every
  * second and forwards only its own: a gateway that hears heartbeats knows that the whole path (database, listener,
  * stream) works, and one that stops hearing them stops trusting its cache.
+ * <p>
+ * Notifications sent while the listener is disconnected are lost, and heartbeats resume once it reconnects. So every
+ * event carries the listener's epoch (this process and how many times its LISTEN was issued): a gateway that sees the
+ * epoch change knows it may have missed events and drops everything it cached. The first heartbeat of a new epoch is
+ * sent as soon as LISTEN is issued again.
  */
 @ApplicationScoped
 public class ConsentEvents {
@@ -53,11 +59,19 @@ public class ConsentEvents {
             @JsonProperty("ConsentId") String consentId,
             @JsonProperty("Status") String status,
             @JsonProperty("Node") String node,
-            @JsonProperty("DateTime") String dateTime) {
+            @JsonProperty("DateTime") String dateTime,
+            /** Set on the stream only: the listener epoch of the replica that forwards it. */
+            @JsonProperty("Epoch") String epoch) {
+
+        ConsentEvent inEpoch(String epoch) {
+            return new ConsentEvent(type, consentId, status, node, dateTime, epoch);
+        }
     }
 
     private final BroadcastProcessor<ConsentEvent> processor = BroadcastProcessor.create();
     private final String node = UUID.randomUUID().toString();
+    /** How many times this replica's listener issued LISTEN; changes on every reconnect. */
+    private final AtomicLong listens = new AtomicLong();
 
     @Inject
     Vertx vertx;
@@ -83,8 +97,13 @@ public class ConsentEvents {
         subscriber = PgSubscriber.subscriber(vertx, options)
                 // Keep trying for as long as the service runs: while the listener is down no heartbeat is forwarded,
                 // so the gateways fail closed instead of trusting a stream that hears nothing.
-                .reconnectPolicy(retries -> 500L);
-        subscriber.channel(CHANNEL).handler(this::onNotification);
+                .reconnectPolicy(retries -> Math.min(1000L, 100L << Math.min(retries, 4)));
+        // Called each time LISTEN is issued, first and after every reconnect: a new epoch, announced at once.
+        subscriber.channel(CHANNEL).subscribeHandler(() -> {
+            listens.incrementAndGet();
+            heartbeat().subscribe().with(ignored -> {
+            });
+        }).handler(this::onNotification);
         subscriber.connect().subscribe().with(
                 ok -> LOG.info("Listening for consent transitions"),
                 failure -> LOG.warn("Consent event listener could not connect yet; retrying", failure));
@@ -99,7 +118,8 @@ public class ConsentEvents {
 
     /** Publishes a transition from inside the caller's transaction: delivered if, and when, it commits. */
     public Uni<Void> publishInTransaction(String consentId, ConsentStatus status) {
-        String payload = json(new ConsentEvent(TRANSITION, consentId, status.name(), node, DateTimes.format(clock.instant())));
+        String payload = json(new ConsentEvent(TRANSITION, consentId, status.name(), node, DateTimes.format(clock.instant()),
+                null));
         return Panache.getSession()
                 .chain(session -> session
                         .createNativeQuery("select count(*) from (select pg_notify(:channel, :payload)) n", Long.class)
@@ -111,7 +131,7 @@ public class ConsentEvents {
 
     @Scheduled(every = "${consent.heartbeat-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> heartbeat() {
-        String payload = json(new ConsentEvent(HEARTBEAT, null, null, node, DateTimes.format(clock.instant())));
+        String payload = json(new ConsentEvent(HEARTBEAT, null, null, node, DateTimes.format(clock.instant()), null));
         return pool.preparedQuery("select pg_notify($1, $2)").execute(Tuple.of(CHANNEL, payload))
                 .replaceWithVoid()
                 .onFailure().invoke(e -> LOG.debug("Heartbeat not sent", e))
@@ -124,7 +144,13 @@ public class ConsentEvents {
      */
     public Multi<ConsentEvent> stream() {
         return processor.filter(e -> !HEARTBEAT.equals(e.type()) || node.equals(e.node()))
+                .map(e -> e.inEpoch(epoch()))
                 .onOverflow().buffer(1024);
+    }
+
+    /** This replica's listener epoch: what a gateway compares to know it missed nothing. */
+    public String epoch() {
+        return node + ":" + listens.get();
     }
 
     private void onNotification(String payload) {

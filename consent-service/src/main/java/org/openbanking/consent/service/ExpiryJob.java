@@ -1,9 +1,12 @@
 package org.openbanking.consent.service;
 
+import java.time.Clock;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.openbanking.consent.repository.FrequencyReservationRepository;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -16,6 +19,10 @@ public class ExpiryJob {
 
     @Inject
     ConsentService consents;
+    @Inject
+    FrequencyReservationRepository reservations;
+    @Inject
+    Clock clock;
 
     @Scheduled(every = "${consent.expiry.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
@@ -26,6 +33,15 @@ public class ExpiryJob {
                     }
                 })
                 .onFailure().invoke(e -> LOG.warn("Expiry run failed; the next run retries", e))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Reservations of past days can no longer be given back: only today's are kept (yesterday's for late calls). */
+    @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> pruneReservations() {
+        return reservations.pruneBefore(FrequencyRule.dayOf(clock.instant()).minusDays(1))
+                .onFailure().invoke(e -> LOG.warn("Pruning FrequencyPerDay reservations failed; the next run retries", e))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }

@@ -115,7 +115,6 @@ public class ReceiptService {
             receipt.userId = consent.userId;
             receipt.resource = Resource.valueOf(entry.resource());
             receipt.accountIds = List.copyOf(entry.accountIds());
-            receipt.frequencyKey = frequencyKey(receipt.resource, entry.accountIds());
             receipt.recordCount = entry.recordCount();
             receipt.purposeCode = consent.purposeCode;
             receipt.prohibitedUses = consent.prohibitedUses;
@@ -128,13 +127,6 @@ public class ReceiptService {
             throw ApiException.badRequest(errors);
         }
         return fresh;
-    }
-
-    /** Account-level resources count against their account; the accounts list and offers against the consent. */
-    static String frequencyKey(Resource resource, List<String> accountIds) {
-        boolean perAccount = resource == Resource.Balances || resource == Resource.Transactions
-                || (resource == Resource.Accounts && accountIds.size() == 1);
-        return perAccount ? accountIds.get(0) : AccessReceipt.CONSENT_WIDE;
     }
 
     private static UUID validate(ReceiptBatch.Entry entry, String path, List<ErrorDetail> errors) {

@@ -53,6 +53,10 @@ public interface ConsentApi {
     Uni<Response> partnerAction(@PathParam("partnerId") String partnerId, @PathParam("action") String action);
 
     @POST
+    @Path("/partners/{partnerId}/frequency-reservations/{reservationId}/release")
+    Uni<Response> release(@PathParam("partnerId") String partnerId, @PathParam("reservationId") String reservationId);
+
+    @POST
     @Path("/receipts")
     Uni<Response> record(String body);
 

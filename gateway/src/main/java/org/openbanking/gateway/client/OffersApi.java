@@ -30,7 +30,7 @@ public interface OffersApi {
     @GET
     @Path("/partners/{partnerId}/placements")
     Uni<Response> placements(@PathParam("partnerId") String partnerId, @QueryParam("consentId") String consentId,
-            @QueryParam("userId") String userId);
+            @QueryParam("userId") String userId, @QueryParam("accountIds") String accountIds);
 
     @POST
     @Path("/partners/{partnerId}/placements/{placementId}/events")

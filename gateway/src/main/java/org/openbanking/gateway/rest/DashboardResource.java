@@ -26,9 +26,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,8 +57,12 @@ import org.openbanking.gateway.service.PlainWords;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.oidc.IdToken;
+import io.quarkus.oidc.OidcConfigurationMetadata;
+import io.quarkus.oidc.OidcSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -91,6 +98,10 @@ public class DashboardResource {
         static native TemplateInstance problem(String title, String message);
 
         static native TemplateInstance signedOut();
+
+        static native TemplateInstance logout(String csrf);
+
+        static native TemplateInstance leaving(String endSession);
     }
 
     @Inject
@@ -107,6 +118,14 @@ public class DashboardResource {
     ObjectMapper json;
     @Inject
     GatewayConfig config;
+    @Inject
+    OidcSession oidcSession;
+    /** The ID token itself (the plain JsonWebToken here is the access token, the roles' source): Keycloak's hint. */
+    @Inject
+    @IdToken
+    JsonWebToken signedInWith;
+    @Inject
+    OidcConfigurationMetadata oidcMetadata;
 
     @GET
     @RolesAllowed("customer")
@@ -328,6 +347,35 @@ public class DashboardResource {
                             partnerFilter != null || consentFilter != null));
                 })
                 .onFailure(Problem.class).recoverWithItem(DashboardResource::problemPage);
+    }
+
+    @GET
+    @Path("dashboard/logout")
+    @Authenticated
+    @Operation(summary = "Asks to confirm logging out; a link (or a forged page) alone never ends the session")
+    public TemplateInstance confirmLogout() {
+        return Templates.logout(csrf());
+    }
+
+    @POST
+    @Path("dashboard/logout")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Logs out (with this session's CSRF token): the session cookie is removed, then Keycloak's")
+    public Uni<RestResponse<TemplateInstance>> logout(@FormParam("csrf") String csrf,
+            @HeaderParam("Sec-Fetch-Site") String fetchSite, @Context UriInfo uri) {
+        if ("cross-site".equalsIgnoreCase(fetchSite) || !csrfTokens.isValid(csrf, caller.userId(), session())) {
+            return Uni.createFrom().item(problemPage(new Problem(403,
+                    "This form did not come from your dashboard, or your session changed. You are still logged in.")));
+        }
+        // RP-initiated logout at Keycloak ends the single sign-on session too, then comes back to the signed-out page.
+        URI endSession = UriBuilder.fromUri(oidcMetadata.getEndSessionUri())
+                .queryParam("client_id", signedInWith.<Object>getClaim("azp"))
+                .queryParam("id_token_hint", signedInWith.getRawToken())
+                .queryParam("post_logout_redirect_uri", uri.getBaseUriBuilder().path("dashboard/signed-out").build())
+                .build();
+        // Not a redirect: the CSP's form-action 'self' would stop a form's redirect to Keycloak; a refresh is no form.
+        return oidcSession.logout().map(ignored -> RestResponse.ok(Templates.leaving(endSession.toString())));
     }
 
     @GET

@@ -93,7 +93,7 @@ public class PartnerDataResource {
         String partner = caller.partnerId();
         // Offers degrade gracefully: when partner-offers-service cannot answer, the partner gets no offers, not an error.
         return data.serve(consentId, ip, Resource.Offers, null,
-                permit -> offers.read(api -> api.placements(partner, consentId, permit.userId()))
+                permit -> offers.read(api -> api.placements(partner, consentId, permit.userId(), permit.scope().accountIds))
                         .map(r -> r.getStatus() == 503 ? Relay.json(200, NO_OFFERS) : r));
     }
 

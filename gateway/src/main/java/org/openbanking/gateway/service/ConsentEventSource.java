@@ -13,7 +13,9 @@ public interface ConsentEventSource {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Event(@JsonProperty("Type") String type, @JsonProperty("ConsentId") String consentId,
-            @JsonProperty("Status") String status) {
+            @JsonProperty("Status") String status,
+            /** The forwarding replica's listener epoch: it changes when that listener may have missed events. */
+            @JsonProperty("Epoch") String epoch) {
     }
 
     /** A stream that ends or fails when the connection is lost. */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,8 +56,9 @@ public class ConsentGuard {
     }
 
     private Uni<Decision> ask(String partnerId, String consentId, String resource, String accountId, boolean userPresent) {
+        // Chosen here, so that a retry of this decision reserves the call once in FrequencyPerDay.
         Map<String, Object> request = new HashMap<>(Map.of("ConsentId", consentId, "Resource", resource,
-                "UserPresent", userPresent));
+                "UserPresent", userPresent, "ReservationId", UUID.randomUUID().toString()));
         if (accountId != null) {
             request.put("AccountId", accountId);
         }
@@ -77,6 +79,19 @@ public class ConsentGuard {
             }
             return decision;
         });
+    }
+
+    /**
+     * Gives back the FrequencyPerDay reservation of a permit whose call served nothing. Best effort: if it cannot be
+     * given back, the partner has one call fewer today, which errs on the user's side.
+     */
+    public Uni<Void> release(String partnerId, Decision decision) {
+        if (decision == null || decision.reservation() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return consents.write(api -> api.release(partnerId, decision.reservation()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
     }
 
     /** A cached permit past its consent's expiry is not used: consent-service answers with the right code. */

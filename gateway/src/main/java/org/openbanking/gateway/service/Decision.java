@@ -14,7 +14,9 @@ public record Decision(
         @JsonProperty("Message") String message,
         @JsonProperty("RetryAfterSeconds") Long retryAfterSeconds,
         @JsonProperty("Scope") Scope scope,
-        @JsonProperty("Receipt") ReceiptContext receipt) {
+        @JsonProperty("Receipt") ReceiptContext receipt,
+        /** The FrequencyPerDay reservation of an unattended call: given back if the call serves nothing. */
+        @JsonProperty("Reservation") String reservation) {
 
     public boolean permitted() {
         return "Permit".equals(decision);

@@ -25,6 +25,10 @@ import io.vertx.mutiny.core.Vertx;
  * PostgreSQL by consent-service every second) arrived within {@code stale-after}. When the stream stops, fails or
  * reconnects, everything cached is dropped, since events may have been missed. A permit is cached only if no event
  * arrived while it was being fetched, so a revocation that crosses a decision in flight is never undone by it.
+ * <p>
+ * Heartbeats alone do not prove that nothing was missed: consent-service's listener may lose its connection to
+ * PostgreSQL, miss the notifications sent meanwhile, and reconnect. Every event carries the listener's epoch; when it
+ * changes, everything cached (and every decision in flight) is dropped, exactly as on a reconnect of the stream.
  */
 @ApplicationScoped
 public class DecisionCache {
@@ -37,6 +41,7 @@ public class DecisionCache {
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong events = new AtomicLong();
     private volatile long lastHeartbeat;
+    private volatile String epoch;
     private volatile boolean stopped;
     private volatile Cancellable subscription;
 
@@ -69,6 +74,12 @@ public class DecisionCache {
     }
 
     private void onEvent(ConsentEventSource.Event event) {
+        if (!java.util.Objects.equals(epoch, event.epoch())) {
+            // Another epoch (or the first event of this subscription): what was cached may have missed events.
+            epoch = event.epoch();
+            events.incrementAndGet();
+            entries.clear();
+        }
         if (ConsentEventSource.HEARTBEAT.equals(event.type())) {
             lastHeartbeat = System.nanoTime();
         } else if (event.consentId() != null) {
@@ -79,6 +90,7 @@ public class DecisionCache {
 
     private void lost(String why) {
         lastHeartbeat = 0;
+        epoch = null;
         events.incrementAndGet();
         entries.clear();
         if (!stopped) {

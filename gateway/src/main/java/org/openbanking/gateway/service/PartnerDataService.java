@@ -62,9 +62,23 @@ public class PartnerDataService {
         if (!Ids.isValid(consentId)) {
             throw ApiException.badRequest(ErrorCodes.HEADER_INVALID, "x-consent-id", "x-consent-id is not a consent id");
         }
-        boolean userPresent = customerIp != null && !customerIp.isBlank();
+        if (customerIp != null && !CustomerIp.isValid(customerIp)) {
+            throw ApiException.badRequest(ErrorCodes.HEADER_INVALID, "x-fapi-customer-ip-address",
+                    "x-fapi-customer-ip-address must be an IPv4 or IPv6 address");
+        }
+        boolean userPresent = customerIp != null;
         return guard.permit(partnerId, consentId, resource.name(), accountId, userPresent)
-                .chain(decision -> fetch.apply(new Permit(decision, scopeOf(decision))))
+                .chain(decision -> serveUnder(decision, partnerId, consentId, userPresent, resource, accountId, fetch)
+                        // Nothing was served: the call does not count against FrequencyPerDay.
+                        .onFailure().call(() -> guard.release(partnerId, decision))
+                        .call(response -> response.getStatus() == 200
+                                ? Uni.createFrom().voidItem()
+                                : guard.release(partnerId, decision)));
+    }
+
+    private Uni<Response> serveUnder(Decision decision, String partnerId, String consentId, boolean userPresent,
+            Resource resource, String accountId, Function<Permit, Uni<Response>> fetch) {
+        return fetch.apply(new Permit(decision, scopeOf(decision)))
                 .chain(response -> {
                     if (response.getStatus() != 200) {
                         return Uni.createFrom().item(Relay.of(response));

@@ -57,8 +57,8 @@ public class AccountsClient {
     @Retry(maxRetries = 1, delay = 50, abortOn = Rejected.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Rejected.class)
     @Fallback(fallbackMethod = "noFacts")
-    public Uni<Optional<Facts>> factsOf(String userId) {
-        return api.factsOf(userId)
+    public Uni<Optional<Facts>> factsOf(String userId, List<String> accountIds) {
+        return api.factsOf(userId, String.join(",", accountIds))
                 .map(AccountsClient::read)
                 .onFailure(WebApplicationException.class).recoverWithUni(failure -> {
                     int status = ((WebApplicationException) failure).getResponse().getStatus();
@@ -69,7 +69,7 @@ public class AccountsClient {
                 });
     }
 
-    Uni<Optional<Facts>> noFacts(String userId) {
+    Uni<Optional<Facts>> noFacts(String userId, List<String> accountIds) {
         LOG.debug("No facts for a placement request: accounts-service did not answer in time or correctly");
         return Uni.createFrom().item(Optional.empty());
     }

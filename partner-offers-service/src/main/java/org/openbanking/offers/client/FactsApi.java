@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -25,7 +26,7 @@ interface FactsApi {
     @GET
     @Path("/{userId}/facts")
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<FactsResponse> factsOf(@PathParam("userId") String userId);
+    Uni<FactsResponse> factsOf(@PathParam("userId") String userId, @QueryParam("accountIds") String accountIds);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record FactsResponse(@JsonProperty("Data") Data data) {

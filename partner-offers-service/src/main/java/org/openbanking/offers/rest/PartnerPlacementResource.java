@@ -1,5 +1,7 @@
 package org.openbanking.offers.rest;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -36,12 +38,14 @@ public class PartnerPlacementResource {
     @GET
     @Operation(summary = "Offers matched for the consent's user inside the platform, with opaque placement ids")
     public Uni<PlacementView> place(@PathParam("partnerId") String partnerId, @QueryParam("consentId") String consentId,
-            @QueryParam("userId") String userId) {
-        return placements.place(partnerId, consentId, userId).map(list -> new PlacementView(new PlacementView.Data(list.stream()
-                .map(p -> new PlacementView.Item(p.placement().id, p.bankName(), p.offer().title, p.offer().description,
-                        p.offer().productType, p.offer().rate, p.offer().fees, p.offer().url,
-                        DateTimes.format(p.offer().endTime)))
-                .toList())));
+            @QueryParam("userId") String userId, @QueryParam("accountIds") String accountIds) {
+        return placements.place(partnerId, consentId, userId,
+                accountIds == null ? List.of() : List.of(accountIds.split(",", -1)))
+                .map(list -> new PlacementView(new PlacementView.Data(list.stream()
+                        .map(p -> new PlacementView.Item(p.placement().id, p.bankName(), p.offer().title, p.offer().description,
+                                p.offer().productType, p.offer().rate, p.offer().fees, p.offer().url,
+                                DateTimes.format(p.offer().endTime)))
+                        .toList())));
     }
 
     @POST

@@ -53,13 +53,17 @@ public class PlacementService {
 
     /**
      * The offers placed for one consent. The gateway has already decided that the consent is authorised, has
-     * ReadOffers and the purpose OfferPlacement. One placement per offer and consent: asking again returns the same ids.
+     * ReadOffers and the purpose OfferPlacement, and passes the accounts it covers: facts are computed over those
+     * accounts only. One placement per offer and consent: asking again returns the same ids.
      */
-    public Uni<List<Placed>> place(String partnerId, String consentId, String userId) {
+    public Uni<List<Placed>> place(String partnerId, String consentId, String userId, List<String> accountIds) {
         Ids.requireValid(partnerId, "PartnerId");
         Ids.requireValid(consentId, "consentId");
         Ids.requireValid(userId, "userId");
-        return accounts.factsOf(userId).chain(facts -> facts.isEmpty()
+        if (accountIds.isEmpty() || accountIds.size() > 100 || !accountIds.stream().allMatch(Ids::isValid)) {
+            throw ApiException.badRequest(FIELD_INVALID, "accountIds", "accountIds must list the consent's accounts");
+        }
+        return accounts.factsOf(userId, accountIds).chain(facts -> facts.isEmpty()
                 ? Uni.createFrom().item(List.<Placed>of())
                 : Panache.withTransaction(() -> placeOnce(partnerId, consentId, userId, facts))
                         // Two first requests for one consent race on (offer, consent): the loser finds the winner's.
