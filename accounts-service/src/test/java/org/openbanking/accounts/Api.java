@@ -43,8 +43,32 @@ final class Api {
                         "Available", Map.of("Amount", booked, "Currency", "EUR")));
     }
 
+    private static final Map<String, String> REFS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A code the user creates for the bank (as the gateway asks for it). */
+    static ValidatableResponse createLink(String user, String bank) {
+        return as(GATEWAY).body(Map.of("BankId", bank)).post("/internal/users/{u}/bank-links", user).then();
+    }
+
+    static ValidatableResponse redeem(String bank, String code) {
+        return as(GATEWAY).body(Map.of("LinkCode", code)).post("/internal/banks/{b}/customer-links", bank).then();
+    }
+
+    /** The bank's reference for the user, linking them first as they would (the user's code, redeemed by the bank). */
+    static String customerRef(String bank, String user) {
+        return REFS.computeIfAbsent(bank + "/" + user, key -> {
+            String code = createLink(user, bank).statusCode(201).extract().path("Data.LinkCode");
+            return redeem(bank, code).statusCode(201).extract().path("CustomerRef");
+        });
+    }
+
     static ValidatableResponse putAccount(String bank, String user, String bankAccountId, Object body) {
-        return as(GATEWAY).body(body).put("/internal/banks/{b}/customers/{u}/accounts/{a}", bank, user, bankAccountId).then();
+        return putAccountFor(bank, customerRef(bank, user), bankAccountId, body);
+    }
+
+    static ValidatableResponse putAccountFor(String bank, String customerRef, String bankAccountId, Object body) {
+        return as(GATEWAY).body(body).put("/internal/banks/{b}/customers/{r}/accounts/{a}", bank, customerRef, bankAccountId)
+                .then();
     }
 
     /** Loads an account and returns the platform's id for it. */
@@ -56,7 +80,9 @@ final class Api {
     static ValidatableResponse postTransactions(String bank, String user, String bankAccountId,
             List<Map<String, Object>> rows) {
         return as(GATEWAY).body(Map.of("Transaction", rows))
-                .post("/internal/banks/{b}/customers/{u}/accounts/{a}/transactions", bank, user, bankAccountId).then();
+                .post("/internal/banks/{b}/customers/{r}/accounts/{a}/transactions", bank, customerRef(bank, user),
+                        bankAccountId)
+                .then();
     }
 
     static Map<String, Object> tx(String id, Instant booked, String amount, String direction) {

@@ -104,8 +104,8 @@ class BankLoadTest {
     @Test
     void onlyTheGatewayLoads() {
         Api.as(Api.OFFERS).body(account("DE89370400440532013000", "1.00"))
-                .put("/internal/banks/{b}/customers/{u}/accounts/{a}", "bank-alpha", newUser(), "a-x").then().statusCode(403);
+                .put("/internal/banks/{b}/customers/{r}/accounts/{a}", "bank-alpha", "cref-x", "a-x").then().statusCode(403);
         io.restassured.RestAssured.given().contentType("application/json").body(account("DE89370400440532013000", "1.00"))
-                .put("/internal/banks/{b}/customers/{u}/accounts/{a}", "bank-alpha", newUser(), "a-x").then().statusCode(401);
+                .put("/internal/banks/{b}/customers/{r}/accounts/{a}", "bank-alpha", "cref-x", "a-x").then().statusCode(401);
     }
 }

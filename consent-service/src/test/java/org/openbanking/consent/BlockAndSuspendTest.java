@@ -20,6 +20,31 @@ import io.quarkus.test.junit.QuarkusTest;
 class BlockAndSuspendTest {
 
     @Test
+    void unlinkingABankRevokesTheUsersConsentsCoveringItsAccounts() {
+        String partner = newPartner();
+        String alice = newUser();
+        String covering = authorisedConsent(partner, alice, "acc-alpha-1", "acc-beta-1");
+        String elsewhere = authorisedConsent(partner, alice, "acc-beta-1");
+        String bobs = authorisedConsent(partner, newUser(), "acc-alpha-1");
+
+        asGateway().body(java.util.Map.of("AccountIds", java.util.List.of("acc-alpha-1", "acc-alpha-2")))
+                .post("/internal/users/{u}/consents/revoke-covering", alice).then().statusCode(200)
+                .body("Data.Revoked", org.hamcrest.Matchers.contains(covering));
+        asGateway().get("/internal/users/{u}/consents/{c}", alice, covering).then().body("Data.Status", equalTo("Revoked"))
+                .body("Data.StatusReason[0].StatusReasonCode", equalTo("BankUnlinkedByUser"));
+        decide(partner, covering, "Accounts", null, false).body("ErrorCode", equalTo("OB.Consent.Revoked"));
+        // Consents on other banks' accounts, and other users' consents, stay.
+        decide(partner, elsewhere, "Accounts", null, false).body("Decision", equalTo("Permit"));
+        decide(partner, bobs, "Accounts", null, false).body("Decision", equalTo("Permit"));
+        // Again: nothing left to revoke.
+        asGateway().body(java.util.Map.of("AccountIds", java.util.List.of("acc-alpha-1")))
+                .post("/internal/users/{u}/consents/revoke-covering", alice).then().statusCode(200)
+                .body("Data.Revoked", hasSize(0));
+        asGateway().body(java.util.Map.of("AccountIds", java.util.List.of("bad id")))
+                .post("/internal/users/{u}/consents/revoke-covering", alice).then().statusCode(400);
+    }
+
+    @Test
     void blockingRevokesLiveConsentsAndStopsFutureAuthorisation() {
         String partner = newPartner();
         String other = newPartner();

@@ -18,7 +18,8 @@ import org.openbanking.sandbox.SandboxGenerator;
 /**
  * Loads alice's and bob's sandbox accounts into accounts-service's database once it has migrated it. Idempotent: the
  * platform ids are derived from (bank, bank account id), and rows already there are left alone, so a second start
- * changes nothing.
+ * changes nothing. An account is shown only if its user has linked its bank ({@link DemoLinks}): the same rule as for
+ * a bank's own loads.
  */
 final class SandboxLoader {
 
@@ -37,7 +38,9 @@ final class SandboxLoader {
                 try (PreparedStatement account = c
                         .prepareStatement("insert into account (id, bank_id, bank_account_id, user_id,"
                                 + " currency, account_type, account_sub_type, nickname, iban, opened_on, booked_amount, available_amount,"
-                                + " balance_updated_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?) on conflict do nothing")) {
+                                + " balance_updated_at, updated_at, linked) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+                                + " exists (select 1 from bank_link l where l.bank_id = ? and l.user_id = ? and l.status = 'Linked'))"
+                                + " on conflict do nothing")) {
                     Timestamp now = Timestamp.from(Instant.now());
                     account.setString(1, id);
                     account.setString(2, a.bankId());
@@ -53,6 +56,8 @@ final class SandboxLoader {
                     account.setBigDecimal(12, a.available());
                     account.setTimestamp(13, now);
                     account.setTimestamp(14, now);
+                    account.setString(15, a.bankId());
+                    account.setString(16, a.userId());
                     account.executeUpdate();
                 }
                 try (PreparedStatement tx = c.prepareStatement("insert into bank_transaction (account_id, transaction_id,"

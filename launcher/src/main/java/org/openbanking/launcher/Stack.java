@@ -70,7 +70,9 @@ public final class Stack implements AutoCloseable {
         }
         awaitKeycloak(Duration.ofSeconds(180));
         warmUp(Duration.ofSeconds(60));
-        // accounts-service has migrated its database by now: the sandbox data can go in.
+        // Also with a shared Keycloak (the fault tests' second platform): wherever the realm has the demo users.
+        say("Demo users linked to their banks (" + DemoLinks.link(config) + " new links)");
+        // accounts-service has migrated its database by now: the sandbox data can go in (shown for linked banks).
         int loaded = SandboxLoader.load(jdbcUrl("accounts"), config.dbUser(), config.dbPassword(), java.time.LocalDate.now());
         say("Sandbox data for alice and bob loaded (" + loaded + " new transactions)");
         if (!config.externalKeycloak()) {

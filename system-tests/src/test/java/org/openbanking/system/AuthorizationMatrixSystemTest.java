@@ -46,7 +46,8 @@ class AuthorizationMatrixSystemTest {
         String samplePath() {
             return template.replace("{ConsentId}", "aac-matrix-none").replace("{AccountId}", "acc-matrix-none")
                     .replace("{PlacementId}", "plc-matrix-none").replace("{PartnerId}", "matrix-none")
-                    .replace("{OfferId}", "off-matrix-none").replace("{UserId}", "matrix-user-none");
+                    .replace("{OfferId}", "off-matrix-none").replace("{CustomerRef}", "cref-matrix-none")
+                    .replace("{BankId}", "bank-matrix-none");
         }
     }
 
@@ -71,6 +72,9 @@ class AuthorizationMatrixSystemTest {
             new Route("GET", "/me/blocked-partners", "customer"),
             new Route("PUT", "/me/blocked-partners/{PartnerId}", "customer"),
             new Route("DELETE", "/me/blocked-partners/{PartnerId}", "customer"),
+            new Route("GET", "/me/bank-links", "customer"),
+            new Route("POST", "/me/bank-links", "customer"),
+            new Route("DELETE", "/me/bank-links/{BankId}", "customer"),
             new Route("POST", "/banks/offers", "bank"),
             new Route("GET", "/banks/offers", "bank"),
             new Route("PUT", "/banks/offers/{OfferId}", "bank"),
@@ -78,8 +82,9 @@ class AuthorizationMatrixSystemTest {
             new Route("POST", "/banks/offers/{OfferId}/publish", "bank"),
             new Route("POST", "/banks/offers/{OfferId}/withdraw", "bank"),
             new Route("GET", "/banks/offers/{OfferId}/stats", "bank"),
-            new Route("PUT", "/banks/customers/{UserId}/accounts/{AccountId}", "bank"),
-            new Route("POST", "/banks/customers/{UserId}/accounts/{AccountId}/transactions", "bank"),
+            new Route("POST", "/banks/customer-links", "bank"),
+            new Route("PUT", "/banks/customers/{CustomerRef}/accounts/{AccountId}", "bank"),
+            new Route("POST", "/banks/customers/{CustomerRef}/accounts/{AccountId}/transactions", "bank"),
             new Route("POST", "/admin/partners", "platform-admin"),
             new Route("GET", "/admin/partners", "platform-admin"),
             new Route("GET", "/admin/partners/{PartnerId}", "platform-admin"),
@@ -159,7 +164,8 @@ class AuthorizationMatrixSystemTest {
                 .getString("Data.Offer.find { it.Title == 'Matrix card " + NONCE + "' }.PlacementId");
         assertTrue(placementA != null, "the published offer is placed for alice");
 
-        loadedUser = "matrix-customer-" + NONCE;
+        loadedUser = Setup.customerRef("http://localhost:" + SystemStack.GATEWAY, SystemStack.ACCOUNTS, "bank-alpha",
+                "matrix-customer-" + NONCE);
         loadedAccount = "MX-" + NONCE;
         as(bankAlpha).body(Map.of("Currency", "EUR", "AccountType", "Personal", "AccountSubType", "CurrentAccount",
                 "Nickname", "Matrix nick " + NONCE, "Iban", "GB82WEST12345698765432",
@@ -383,13 +389,22 @@ class AuthorizationMatrixSystemTest {
                 .post("/banks/customers/{u}/accounts/{a}/transactions", loadedUser, loadedAccount));
         assertEquals(stored, PlatformState.count("accounts", "select count(*) from bank_transaction t join account a on"
                 + " a.id = t.account_id where a.bank_id = 'bank-alpha' and a.bank_account_id = ?", loadedAccount));
-        Map<String, String> before = PlatformState.snapshot();
-        String alphaRow = before.get("accounts.account");
-        Response betaLoad = as(bankBeta).body(Map.of("Currency", "EUR", "AccountType", "Personal", "AccountSubType",
+        Map<String, Object> betasAccount = Map.of("Currency", "EUR", "AccountType", "Personal", "AccountSubType",
                 "Savings", "Nickname", "Beta's own", "Iban", "GB33BUKB20201555555555",
                 "Balance", Map.of("Booked", Map.of("Amount", "1.00", "Currency", "EUR"),
-                        "Available", Map.of("Amount", "1.00", "Currency", "EUR"))))
-                .put("/banks/customers/{u}/accounts/{a}", loadedUser, loadedAccount);
+                        "Available", Map.of("Amount", "1.00", "Currency", "EUR")));
+        // bank-alpha's CustomerRef names no one for bank-beta.
+        Map<String, String> untouched = PlatformState.snapshot();
+        expect(404, "UK.OBIE.Resource.NotFound", List.of("Matrix nick"), as(bankBeta).body(betasAccount)
+                .put("/banks/customers/{u}/accounts/{a}", loadedUser, loadedAccount));
+        assertEquals(Map.of(), PlatformState.changes(untouched, PlatformState.snapshot()),
+                "another bank's ref changed something");
+        // The same customer linked to bank-beta too: bank-beta's own ref, and its own namespace of account ids.
+        String betasRef = Setup.customerRef("http://localhost:" + SystemStack.GATEWAY, SystemStack.ACCOUNTS, "bank-beta",
+                "matrix-customer-" + NONCE);
+        Map<String, String> before = PlatformState.snapshot();
+        String alphaRow = before.get("accounts.account");
+        Response betaLoad = as(bankBeta).body(betasAccount).put("/banks/customers/{u}/accounts/{a}", betasRef, loadedAccount);
         CALLS.incrementAndGet();
         assertEquals(201, betaLoad.statusCode(), "bank-beta's load is an account of its own: " + betaLoad.asString());
         assertFalse(betaLoad.asString().contains("Matrix nick"), "bank-beta learnt bank-alpha's account");

@@ -148,7 +148,9 @@ class BadInputFuzzTest {
         ours.add(offers);
         placement = as(partner(0)).header("x-consent-id", offers).header("x-fapi-customer-ip-address", "198.51.100.1")
                 .get(AISP + "/offers").then().statusCode(200).extract().path("Data.Offer[0].PlacementId");
-        loadedUser = "fuzz-customer-" + nonce;
+        // The bank names its customer by the CustomerRef it got for the customer's link code.
+        loadedUser = Setup.customerRef("http://localhost:" + SystemStack.GATEWAY, SystemStack.ACCOUNTS, "bank-alpha",
+                "fuzz-customer-" + nonce);
         loadedAccount = "FZ-" + nonce;
         as(bank.get()).body(Json.write(accountLoad())).put("/banks/customers/{u}/accounts/{a}", loadedUser, loadedAccount)
                 .then()
@@ -859,8 +861,8 @@ class BadInputFuzzTest {
             "/me/consents/{ConsentId}/authorise", () -> Map.of("AccountIds", List.of(aliceAccount)),
             "/banks/offers/{OfferId}", () -> io.restassured.path.json.JsonPath.from(
                     AuthorizationMatrixSystemTest.offerBody("Fuzz")).getMap("$"),
-            "/banks/customers/{UserId}/accounts/{AccountId}", BadInputFuzzTest::accountLoad,
-            "/banks/customers/{UserId}/accounts/{AccountId}/transactions", BadInputFuzzTest::transactionBatch);
+            "/banks/customers/{CustomerRef}/accounts/{AccountId}", BadInputFuzzTest::accountLoad,
+            "/banks/customers/{CustomerRef}/accounts/{AccountId}/transactions", BadInputFuzzTest::transactionBatch);
 
     @Provide
     Arbitrary<String> hardDescriptions() {

@@ -75,7 +75,7 @@ class ConsentServiceCrashTest {
             double cachedBefore = GatewayMetrics.cachedDecisions(GATEWAY);
             stack.freeze("consent-service", true);
             frozen = System.nanoTime();
-            // The cached permit still decides (the event stream has not been quiet for 3 s yet) and the data is
+            // The cached permit still decides (the event stream has not been quiet for 3 s yet: FaultStack) and the data is
             // fetched, but the receipt cannot be stored: nothing is sent.
             probed = Timed.read(GATEWAY, partner, probe, probePath, true);
             Timed.pause(Math.max(0, 4000 - Timed.millisSince(frozen)));

@@ -46,7 +46,7 @@ class DashboardCookieSystemTest {
         DashboardBrowserTest.Authorised authorised = DashboardBrowserTest.authorisedByAlice();
         Map<String, String> ids = Map.of("ConsentId", authorised.consent(), "AccountId", authorised.account(),
                 "PartnerId", "no-such-partner", "OfferId", "no-such-offer", "PlacementId", "no-such-placement",
-                "UserId", "no-such-user");
+                "CustomerRef", "cref-no-such-customer", "BankId", "bank-no-such-bank");
         List<String> accepted = new ArrayList<>();
         int calls = 0;
         for (String user : List.of("alice", "ops")) {

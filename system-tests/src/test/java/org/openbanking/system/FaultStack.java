@@ -54,6 +54,11 @@ final class FaultStack {
                 true);
         Stack starting = new Stack(config, line -> System.out.println("[fault-stack] " + line));
         starting.putEnvironment("gateway", "ACCOUNTS_SERVICE_URL", proxy.baseUrl());
+        // The crash test proves that a permit decided from the cache while consent-service is frozen still sends
+        // nothing without its receipt. Under this stack's load (two platforms on two cores) heartbeats arrive late
+        // often enough that the 900 ms of a deployment would leave the cache unused at the freeze; the revocation
+        // budget itself is tested on SystemStack with the deployed value.
+        starting.putEnvironment("gateway", "GATEWAY_DECISION_CACHE_STALE_AFTER", "3s");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             starting.close();
             proxy.stop();

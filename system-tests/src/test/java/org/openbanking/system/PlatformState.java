@@ -31,7 +31,8 @@ final class PlatformState {
                     "user_block", "user_id || partner_id"),
             "accounts", Map.of(
                     "account", "id || bank_id || bank_account_id || user_id || coalesce(nickname, '') || iban"
-                            + " || booked_amount || available_amount || updated_at",
+                            + " || booked_amount || available_amount || updated_at || linked",
+                    "bank_link", "customer_ref || status || code_hash",
                     "bank_transaction", "account_id || transaction_id"),
             "offers", Map.of(
                     "bank", "id || name",

@@ -40,7 +40,8 @@ class PostgresRestartTest {
         String partner = Tokens.partner();
         String bank = Tokens.bank("bank-alpha");
         String run = Long.toString(System.nanoTime(), 36);
-        String user = "pg-restart-" + run;
+        // The bank's reference for a customer of this test's own (linked through the real redemption).
+        String user = Setup.customerRef(GATEWAY, FaultStack.ACCOUNTS, "bank-alpha", "pg-restart-" + run);
         String bankAccount = "acc-" + run;
         Timed.Reply account = Timed.send("PUT", GATEWAY + "/banks/customers/" + user + "/accounts/" + bankAccount, bank,
                 Map.of("Currency", "EUR", "AccountType", "Personal", "AccountSubType", "CurrentAccount",

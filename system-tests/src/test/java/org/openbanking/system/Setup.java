@@ -58,6 +58,22 @@ final class Setup {
         return consent;
     }
 
+    /**
+     * A bank's reference for a customer of the test's own, linked through the real redemption: the code is asked for
+     * directly at accounts-service with the gateway's (dev-only) service account, since the test's customers are no
+     * Keycloak users; the bank redeems it through the gateway, as any bank would.
+     */
+    static String customerRef(String gateway, int accountsPort, String bankId, String userId) {
+        String service = Tokens.clientCredentials("gateway", "gateway-secret");
+        Timed.Reply code = Timed.post("http://localhost:" + accountsPort + "/internal/users/" + userId + "/bank-links",
+                service, Map.of("BankId", bankId));
+        assertEquals(201, code.status(), () -> "link code: " + code);
+        Timed.Reply ref = Timed.post(gateway + "/banks/customer-links", Tokens.bank(bankId),
+                Map.of("LinkCode", code.json().getString("Data.LinkCode")));
+        assertEquals(201, ref.status(), () -> "redeem: " + ref);
+        return ref.json().getString("CustomerRef");
+    }
+
     static List<String> accountsOf(String gateway, String user) {
         Timed.Reply reply = Timed.get(gateway + "/me/accounts", user);
         assertEquals(200, reply.status(), () -> "the user's accounts: " + reply);

@@ -17,6 +17,7 @@ final class SystemStack {
 
     static final int GATEWAY = 18080;
     static final int KEYCLOAK = 18180;
+    static final int ACCOUNTS = 18082;
     private static Stack stack;
     private static LaunchConfig config;
     private static String secondGateway;
@@ -31,7 +32,7 @@ final class SystemStack {
         Path root = Path.of(System.getProperty("ob.root", "..")).toAbsolutePath().normalize();
         config = new LaunchConfig(root, root.resolve("system-tests/target/stack"), 55433, null, "postgres", "postgres",
                 "http://localhost:" + KEYCLOAK, false, KEYCLOAK,
-                Map.of("gateway", GATEWAY, "consent-service", 18081, "accounts-service", 18082, "partner-offers-service",
+                Map.of("gateway", GATEWAY, "consent-service", 18081, "accounts-service", ACCOUNTS, "partner-offers-service",
                         18083),
                 true);
         Stack starting = new Stack(config, line -> System.out.println("[stack] " + line));

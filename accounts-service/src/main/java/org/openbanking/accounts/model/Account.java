@@ -28,4 +28,6 @@ public class Account {
     public BigDecimal availableAmount;
     public Instant balanceUpdatedAt;
     public Instant updatedAt;
+    /** False once the user unlinked the bank: the account is then seen by no one until the bank loads it again. */
+    public boolean linked;
 }

@@ -14,7 +14,12 @@ import io.smallrye.mutiny.Uni;
 public class AccountRepository implements PanacheRepositoryBase<Account, String> {
 
     public Uni<List<Account>> findByUser(String userId) {
-        return list("userId", Sort.ascending("bankId", "nickname", "id"), userId);
+        return list("userId = ?1 and linked = true", Sort.ascending("bankId", "nickname", "id"), userId);
+    }
+
+    /** Every account of the user at this bank, linked or not (unlinking, and consents covering them). */
+    public Uni<List<Account>> findByUserAtBank(String userId, String bankId) {
+        return list("userId = ?1 and bankId = ?2", Sort.ascending("id"), userId, bankId);
     }
 
     public Uni<Account> findByBankAccount(String bankId, String bankAccountId) {

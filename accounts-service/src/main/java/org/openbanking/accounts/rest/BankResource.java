@@ -20,8 +20,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.smallrye.mutiny.Uni;
 
-/** Banks load their customers' data through the gateway; {@code bankId} is the {@code bank_id} of the bank's token. */
-@Path("/internal/banks/{bankId}/customers/{userId}/accounts/{accountId}")
+/**
+ * Banks load their customers' data through the gateway; {@code bankId} is the {@code bank_id} of the bank's token and
+ * {@code customerRef} the reference the bank got for its customer's link code.
+ */
+@Path("/internal/banks/{bankId}/customers/{customerRef}/accounts/{accountId}")
 @RolesAllowed(ServiceRoles.GATEWAY)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -37,9 +40,9 @@ public class BankResource {
 
     @PUT
     @Operation(summary = "Create or update one of the bank's accounts for its customer, with balances")
-    public Uni<RestResponse<Loaded>> upsert(@PathParam("bankId") String bankId, @PathParam("userId") String userId,
+    public Uni<RestResponse<Loaded>> upsert(@PathParam("bankId") String bankId, @PathParam("customerRef") String customerRef,
             @PathParam("accountId") String accountId, AccountLoad body) {
-        return load.upsertAccount(bankId, userId, accountId, body).map(u -> RestResponse.status(
+        return load.upsertAccount(bankId, customerRef, accountId, body).map(u -> RestResponse.status(
                 u.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK,
                 new Loaded(u.account().id, u.account().bankAccountId, null)));
     }
@@ -47,8 +50,8 @@ public class BankResource {
     @POST
     @Path("/transactions")
     @Operation(summary = "Load up to 1,000 transactions, all or nothing; known transaction ids are skipped")
-    public Uni<Loaded> transactions(@PathParam("bankId") String bankId, @PathParam("userId") String userId,
+    public Uni<Loaded> transactions(@PathParam("bankId") String bankId, @PathParam("customerRef") String customerRef,
             @PathParam("accountId") String accountId, TransactionBatch batch) {
-        return load.loadTransactions(bankId, userId, accountId, batch).map(n -> new Loaded(null, accountId, n));
+        return load.loadTransactions(bankId, customerRef, accountId, batch).map(n -> new Loaded(null, accountId, n));
     }
 }

@@ -69,7 +69,7 @@ public class AccountReadService {
         scope.requireAccount(accountId);
         scope.requireAny(anyOf);
         return accounts.findById(accountId).map(account -> {
-            if (account == null || !account.userId.equals(userId)) {
+            if (account == null || !account.userId.equals(userId) || !account.linked) {
                 throw ApiException.notFound("No such account");
             }
             return account;

@@ -40,8 +40,10 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * What banks load: accounts of their own customers and batches of transactions. A bank only ever reaches accounts it
- * loaded itself: the bank id comes from the bank's token, and every lookup is by (bank, the bank's account id).
+ * What banks load: accounts of their own customers and batches of transactions. A bank names a customer by the
+ * {@code CustomerRef} it got when it redeemed that customer's link code, never by the platform's user id, and only
+ * while the link lasts. A bank only ever reaches accounts it loaded itself: the bank id comes from the bank's token,
+ * and every lookup is by (bank, the bank's account id).
  */
 @ApplicationScoped
 public class BankLoadService {
@@ -64,47 +66,54 @@ public class BankLoadService {
     @Inject
     AccountRepository accounts;
     @Inject
+    BankLinkService links;
+    @Inject
     Pool pool;
     @Inject
     Clock clock;
 
     @WithTransaction
-    public Uni<Upserted> upsertAccount(String bankId, String userId, String bankAccountId, AccountLoad load) {
-        requirePathIds(bankId, userId, bankAccountId);
+    public Uni<Upserted> upsertAccount(String bankId, String customerRef, String bankAccountId, AccountLoad load) {
+        requirePathIds(bankId, customerRef, bankAccountId);
         Valid valid = validate(load);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return accounts.findByBankAccount(bankId, bankAccountId).chain(existing -> {
-            if (existing != null && !existing.userId.equals(userId)) {
-                throw ApiException.conflict(FIELD_INVALID, "This account is loaded for another customer of the bank");
-            }
-            Account account = existing != null ? existing : new Account();
-            if (existing == null) {
-                account.id = "acc-" + UUID.randomUUID();
-                account.bankId = bankId;
-                account.bankAccountId = bankAccountId;
-                account.userId = userId;
-            }
-            account.currency = load.currency();
-            account.accountType = load.accountType();
-            account.accountSubType = load.accountSubType();
-            account.nickname = load.nickname();
-            account.iban = load.iban();
-            account.openedOn = valid.openedOn();
-            account.bookedAmount = valid.booked();
-            account.availableAmount = valid.available();
-            account.balanceUpdatedAt = now;
-            account.updatedAt = now;
-            return (existing != null ? Uni.createFrom().item(account) : accounts.persist(account))
-                    .map(a -> new Upserted(a, existing == null));
-        });
+        return links.userOf(bankId, customerRef).chain(userId -> accounts.findByBankAccount(bankId, bankAccountId)
+                .chain(existing -> upsert(existing, bankId, userId, bankAccountId, load, valid, now)));
+    }
+
+    private Uni<Upserted> upsert(Account existing, String bankId, String userId, String bankAccountId, AccountLoad load,
+            Valid valid, Instant now) {
+        if (existing != null && !existing.userId.equals(userId)) {
+            throw ApiException.conflict(FIELD_INVALID, "This account is loaded for another customer of the bank");
+        }
+        Account account = existing != null ? existing : new Account();
+        if (existing == null) {
+            account.id = "acc-" + UUID.randomUUID();
+            account.bankId = bankId;
+            account.bankAccountId = bankAccountId;
+            account.userId = userId;
+        }
+        account.currency = load.currency();
+        account.accountType = load.accountType();
+        account.accountSubType = load.accountSubType();
+        account.nickname = load.nickname();
+        account.iban = load.iban();
+        account.openedOn = valid.openedOn();
+        account.bookedAmount = valid.booked();
+        account.availableAmount = valid.available();
+        account.balanceUpdatedAt = now;
+        account.updatedAt = now;
+        BankLinkService.show(account);
+        return (existing != null ? Uni.createFrom().item(account) : accounts.persist(account))
+                .map(a -> new Upserted(a, existing == null));
     }
 
     /**
      * Loads a batch in one transaction: every row valid or nothing stored (400 naming each bad row). Rows whose
      * transaction id is already stored are skipped, so a bank may send a batch again. Returns how many were new.
      */
-    public Uni<Integer> loadTransactions(String bankId, String userId, String bankAccountId, TransactionBatch batch) {
-        requirePathIds(bankId, userId, bankAccountId);
+    public Uni<Integer> loadTransactions(String bankId, String customerRef, String bankAccountId, TransactionBatch batch) {
+        requirePathIds(bankId, customerRef, bankAccountId);
         List<TransactionBatch.Entry> rows = batch == null ? null : batch.transaction();
         if (rows == null || rows.isEmpty()) {
             throw ApiException.badRequest(FIELD_MISSING, "Transaction", "Transaction must list at least one transaction");
@@ -121,7 +130,7 @@ public class BankLoadService {
         if (!errors.isEmpty()) {
             throw ApiException.badRequest(errors);
         }
-        return ownAccount(bankId, userId, bankAccountId).chain(account -> {
+        return ownAccount(bankId, customerRef, bankAccountId).chain(account -> {
             List<Tuple> tuples = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
                 TransactionBatch.Entry row = rows.get(i);
@@ -139,13 +148,14 @@ public class BankLoadService {
     }
 
     @WithSession
-    Uni<Account> ownAccount(String bankId, String userId, String bankAccountId) {
-        return accounts.findByBankAccount(bankId, bankAccountId).map(account -> {
-            if (account == null || !account.userId.equals(userId)) {
-                throw ApiException.notFound("No such account of this customer at this bank");
-            }
-            return account;
-        });
+    Uni<Account> ownAccount(String bankId, String customerRef, String bankAccountId) {
+        return links.userOf(bankId, customerRef).chain(userId -> accounts.findByBankAccount(bankId, bankAccountId)
+                .map(account -> {
+                    if (account == null || !account.userId.equals(userId)) {
+                        throw ApiException.notFound("No such account of this customer at this bank");
+                    }
+                    return account;
+                }));
     }
 
     private static int inserted(RowSet<?> result) {
@@ -159,9 +169,9 @@ public class BankLoadService {
     private record Valid(LocalDate openedOn, BigDecimal booked, BigDecimal available) {
     }
 
-    private static void requirePathIds(String bankId, String userId, String bankAccountId) {
+    private static void requirePathIds(String bankId, String customerRef, String bankAccountId) {
         Ids.requireValid(bankId, "BankId");
-        Ids.requireValid(userId, "UserId");
+        Ids.requireValid(customerRef, "CustomerRef");
         if (bankAccountId == null || !TRANSACTION_ID.matcher(bankAccountId).matches()) {
             throw ApiException.badRequest(FIELD_INVALID, "AccountId", "Not a valid account id");
         }

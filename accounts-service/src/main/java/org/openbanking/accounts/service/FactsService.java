@@ -39,7 +39,7 @@ public class FactsService {
      */
     private static final String FACTS = """
             with acc as (select id, booked_amount, account_sub_type from account
-                         where user_id = $1 and id = any($3) and currency = 'EUR'),
+                         where user_id = $1 and id = any($3) and linked and currency = 'EUR'),
                  tx as (select t.amount, t.credit_debit, t.booking_time from bank_transaction t join acc on acc.id = t.account_id
                         where t.status = 'Booked' and t.booking_time > $2::timestamptz - interval '90 days')
             select (select coalesce(sum(booked_amount), 0) from acc)

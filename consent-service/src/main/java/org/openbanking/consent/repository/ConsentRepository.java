@@ -32,6 +32,12 @@ public class ConsentRepository implements PanacheRepositoryBase<Consent, String>
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
+    /** Every authorised consent of a user, locked for revocation (a bank unlinked). */
+    public Uni<List<Consent>> findAuthorisedOfUserForUpdate(String userId) {
+        return find("userId = ?1 and status = ?2", userId, ConsentStatus.Authorised)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     /** Every non-final consent of a partner, locked: suspension ends them all. */
     public Uni<List<Consent>> findOpenOfPartnerForUpdate(String partnerId) {
         return find("partnerId = ?1 and status in (?2)", partnerId,

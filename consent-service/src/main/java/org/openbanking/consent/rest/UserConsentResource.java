@@ -164,6 +164,15 @@ public class UserConsentResource {
         return blocks.block(userId, partnerId).replaceWithVoid();
     }
 
+    @POST
+    @Path("/consents/revoke-covering")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Revoke every live consent of the user covering one of these accounts (the user unlinked their bank)")
+    public Uni<RevokedView> revokeCovering(@PathParam("userId") String userId, RevokedView.Accounts body) {
+        return blocks.revokeCovering(userId, body == null ? null : body.accountIds())
+                .map(ids -> new RevokedView(new RevokedView.Data(ids)));
+    }
+
     @DELETE
     @Path("/blocked-partners/{partnerId}")
     @ResponseStatus(204)

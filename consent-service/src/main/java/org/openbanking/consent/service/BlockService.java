@@ -2,12 +2,14 @@ package org.openbanking.consent.service;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.openbanking.common.ApiException;
+import org.openbanking.common.ErrorCodes;
 import org.openbanking.common.Ids;
 import org.openbanking.consent.model.Actor;
 import org.openbanking.consent.model.ConsentStatus;
@@ -80,6 +82,28 @@ public class BlockService {
                         .onItem().transformToUniAndConcatenate(c -> transitions.apply(c, ConsentStatus.Revoked,
                                 Actor.User, userId, "PartnerBlockedByUser", "Revoked because the user blocked the partner"))
                         .collect().asList().map(List::size));
+    }
+
+    /**
+     * The user unlinked a bank: every live consent of the user that covers one of that bank's accounts is revoked, in
+     * one transaction. Idempotent: a repeated call finds nothing left to revoke.
+     */
+    @WithTransaction
+    public Uni<List<String>> revokeCovering(String userId, List<String> accountIds) {
+        Ids.requireValid(userId, "UserId");
+        if (accountIds == null || accountIds.size() > 1000 || !accountIds.stream().allMatch(Ids::isValid)) {
+            throw ApiException.badRequest(ErrorCodes.FIELD_INVALID, "AccountIds", "AccountIds must list at most 1000 ids");
+        }
+        Set<String> unlinked = Set.copyOf(accountIds);
+        return consents.findAuthorisedOfUserForUpdate(userId)
+                .chain(live -> Multi.createFrom().iterable(live)
+                        .filter(c -> c.statusAt(transitions.now()) == ConsentStatus.Authorised
+                                && c.accountIds.stream().anyMatch(unlinked::contains))
+                        .onItem().transformToUniAndConcatenate(c -> transitions.apply(c, ConsentStatus.Revoked,
+                                Actor.User, userId, "BankUnlinkedByUser",
+                                "Revoked because the user unlinked the bank that holds its accounts"))
+                        .map(c -> c.id)
+                        .collect().asList());
     }
 
     @WithTransaction

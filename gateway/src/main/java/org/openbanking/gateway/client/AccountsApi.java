@@ -2,6 +2,7 @@ package org.openbanking.gateway.client;
 
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -64,13 +65,29 @@ public interface AccountsApi {
     @Path("/users/{userId}/accounts")
     Uni<Response> own(@PathParam("userId") String userId);
 
+    @GET
+    @Path("/users/{userId}/bank-links")
+    Uni<Response> bankLinks(@PathParam("userId") String userId);
+
+    @POST
+    @Path("/users/{userId}/bank-links")
+    Uni<Response> createBankLink(@PathParam("userId") String userId, String body);
+
+    @DELETE
+    @Path("/users/{userId}/bank-links/{bankId}")
+    Uni<Response> unlink(@PathParam("userId") String userId, @PathParam("bankId") String bankId);
+
+    @POST
+    @Path("/banks/{bankId}/customer-links")
+    Uni<Response> redeem(@PathParam("bankId") String bankId, String body);
+
     @PUT
-    @Path("/banks/{bankId}/customers/{userId}/accounts/{accountId}")
-    Uni<Response> upsert(@PathParam("bankId") String bankId, @PathParam("userId") String userId,
+    @Path("/banks/{bankId}/customers/{customerRef}/accounts/{accountId}")
+    Uni<Response> upsert(@PathParam("bankId") String bankId, @PathParam("customerRef") String customerRef,
             @PathParam("accountId") String accountId, String body);
 
     @POST
-    @Path("/banks/{bankId}/customers/{userId}/accounts/{accountId}/transactions")
-    Uni<Response> load(@PathParam("bankId") String bankId, @PathParam("userId") String userId,
+    @Path("/banks/{bankId}/customers/{customerRef}/accounts/{accountId}/transactions")
+    Uni<Response> load(@PathParam("bankId") String bankId, @PathParam("customerRef") String customerRef,
             @PathParam("accountId") String accountId, String body);
 }

@@ -57,6 +57,10 @@ public interface ConsentApi {
     Uni<Response> release(@PathParam("partnerId") String partnerId, @PathParam("reservationId") String reservationId);
 
     @POST
+    @Path("/users/{userId}/consents/revoke-covering")
+    Uni<Response> revokeCovering(@PathParam("userId") String userId, String body);
+
+    @POST
     @Path("/receipts")
     Uni<Response> record(String body);
 

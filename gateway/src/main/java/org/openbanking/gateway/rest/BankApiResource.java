@@ -94,21 +94,32 @@ public class BankApiResource {
         return offers.read(api -> api.stats(bank, offerId)).map(Relay::of);
     }
 
-    @PUT
-    @Path("/customers/{userId}/accounts/{accountId}")
+    @POST
+    @Path("/customer-links")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Load one of the bank's accounts for its customer")
-    public Uni<Response> upsert(@PathParam("userId") String userId, @PathParam("accountId") String accountId, String body) {
+    @Operation(summary = "Redeem a customer's one-time link code for this bank's CustomerRef")
+    public Uni<Response> redeem(String body) {
         String bank = caller.bankId();
-        return accounts.write(api -> api.upsert(bank, userId, accountId, body)).map(Relay::of);
+        return accounts.write(api -> api.redeem(bank, body)).map(Relay::of);
+    }
+
+    @PUT
+    @Path("/customers/{customerRef}/accounts/{accountId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Load one of the bank's accounts for its linked customer")
+    public Uni<Response> upsert(@PathParam("customerRef") String customerRef, @PathParam("accountId") String accountId,
+            String body) {
+        String bank = caller.bankId();
+        return accounts.write(api -> api.upsert(bank, customerRef, accountId, body)).map(Relay::of);
     }
 
     @POST
-    @Path("/customers/{userId}/accounts/{accountId}/transactions")
+    @Path("/customers/{customerRef}/accounts/{accountId}/transactions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Load up to 1,000 transactions, idempotent by transaction id")
-    public Uni<Response> load(@PathParam("userId") String userId, @PathParam("accountId") String accountId, String body) {
+    public Uni<Response> load(@PathParam("customerRef") String customerRef, @PathParam("accountId") String accountId,
+            String body) {
         String bank = caller.bankId();
-        return accounts.write(api -> api.load(bank, userId, accountId, body)).map(Relay::of);
+        return accounts.write(api -> api.load(bank, customerRef, accountId, body)).map(Relay::of);
     }
 }

@@ -16,10 +16,15 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openbanking.common.ApiException;
 import org.openbanking.gateway.client.AccountsClient;
 import org.openbanking.gateway.client.ConsentClient;
 import org.openbanking.gateway.service.Caller;
 import org.openbanking.gateway.service.Relay;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 
@@ -36,6 +41,8 @@ public class MeResource {
     ConsentClient consents;
     @Inject
     AccountsClient accounts;
+    @Inject
+    ObjectMapper json;
 
     @GET
     @Path("/accounts")
@@ -122,6 +129,55 @@ public class MeResource {
     public Uni<Response> unblock(@PathParam("partnerId") String partnerId) {
         String user = caller.userId();
         return consents.write(api -> api.unblock(user, partnerId)).map(Relay::of);
+    }
+
+    @GET
+    @Path("/bank-links")
+    @Operation(summary = "The banks the user has linked, or is linking (a code not yet redeemed)")
+    public Uni<Response> bankLinks() {
+        String user = caller.userId();
+        return accounts.read(api -> api.bankLinks(user)).map(Relay::of);
+    }
+
+    @POST
+    @Path("/bank-links")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A one-time code (15 minutes) that the user gives to that bank")
+    public Uni<Response> createBankLink(String body) {
+        String user = caller.userId();
+        return accounts.write(api -> api.createBankLink(user, body)).map(Relay::of);
+    }
+
+    /**
+     * Unlinks a bank: accounts-service hides its accounts first (nothing of them is served from then on), then every
+     * live consent covering them is revoked. A failure half-way answers 503; the user's retry completes both steps,
+     * each idempotent.
+     */
+    @DELETE
+    @Path("/bank-links/{bankId}")
+    @Operation(summary = "Unlink a bank: its accounts disappear and every consent covering them is revoked")
+    public Uni<Response> unlink(@PathParam("bankId") String bankId) {
+        String user = caller.userId();
+        return accounts.write(api -> api.unlink(user, bankId)).chain(hidden -> {
+            if (hidden.getStatus() != 200) {
+                return Uni.createFrom().item(Relay.of(hidden));
+            }
+            String covering = coveringBody(hidden.readEntity(String.class));
+            return consents.write(api -> api.revokeCovering(user, covering))
+                    .map(revoked -> revoked.getStatus() == 200 ? Response.noContent().build() : Relay.of(revoked));
+        });
+    }
+
+    private String coveringBody(String unlinked) {
+        try {
+            JsonNode ids = json.readTree(unlinked).path("Data").path("AccountIds");
+            if (!ids.isArray()) {
+                throw new IllegalArgumentException("no AccountIds");
+            }
+            return json.writeValueAsString(java.util.Map.of("AccountIds", json.convertValue(ids, java.util.List.class)));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw ApiException.unavailable(5, "A service sent an unreadable answer; try again");
+        }
     }
 
     private Uni<Response> action(String consentId, String action, String body) {
