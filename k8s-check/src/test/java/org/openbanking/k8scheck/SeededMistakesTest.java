@@ -72,6 +72,13 @@ class SeededMistakesTest {
                 mistake("a probe on a path the service does not serve", "probe",
                         "readinessProbe path /q/health/readiness is not served",
                         edit(BASE + "consent-service.yaml", "path: /q/health/ready", "path: /q/health/readiness")),
+                mistake("a probe on the API port instead of the management port", "probe",
+                        "readinessProbe port http is not where the health endpoints are served (port 9000)",
+                        edit(BASE + "accounts-service.yaml", "path: /q/health/ready\n              port: management",
+                                "path: /q/health/ready\n              port: http")),
+                mistake("the management port open to everyone outside the namespace", "network",
+                        "port 8083 is reachable from outside the namespace, but the Ingress does not route to it",
+                        edit(BASE + "network-policies.yaml", "          port: 9000\n", "          port: 8083\n")),
                 mistake("a liveness probe on the readiness path", "probe",
                         "livenessProbe hits /q/health/ready; it must hit /q/health/live",
                         edit(BASE + "gateway.yaml", "path: /q/health/live", "path: /q/health/ready")),
@@ -96,11 +103,13 @@ class SeededMistakesTest {
                         edit(BASE + "kustomization.yaml", """
                                   - name: consent-service-config
                                     literals:
+                                      - MANAGEMENT_PORT=9000
                                       - OIDC_AUTH_SERVER_URL=http://keycloak:8080/realms/openbanking
                                       - ACCOUNTS_SERVICE_URL=http://accounts-service:8082
                                 """, """
                                   - name: consent-service-config
                                     literals:
+                                      - MANAGEMENT_PORT=9000
                                       - OIDC_AUTH_SERVER_URL=http://keycloak:8080/realms/openbanking
                                 """)),
                 mistake("a new %prod setting in the code that the manifests do not provide", "config",

@@ -45,6 +45,18 @@ public record LaunchConfig(Path root, Path dataDir, int postgresPort, String ext
         return "http://localhost:" + servicePorts.get(service);
     }
 
+    /**
+     * The service's management port (health, metrics; contract: Operations): its API port + 1000, so 9080-9083 for
+     * ./run's defaults. Stacks that run side by side keep their ports 2000 apart.
+     */
+    public static int managementPort(int apiPort) {
+        return apiPort + 1000;
+    }
+
+    public String managementUrl(String service) {
+        return "http://localhost:" + managementPort(servicePorts.get(service));
+    }
+
     private static int port(Map<String, String> env, String name, int fallback) {
         return Integer.parseInt(env.getOrDefault(name, String.valueOf(fallback)));
     }

@@ -87,6 +87,8 @@ public final class Stack implements AutoCloseable {
 
     private void checkPortsFree() {
         Map<String, Integer> ports = new HashMap<>(config.servicePorts());
+        config.servicePorts().forEach((service, port) -> ports.put(service + " (management)",
+                LaunchConfig.managementPort(port)));
         if (config.externalDbHost() == null) {
             ports.put("embedded PostgreSQL (OB_PG_PORT)", config.postgresPort());
         }
@@ -284,6 +286,7 @@ public final class Stack implements AutoCloseable {
         builder.environment().putAll(environmentOf("gateway"));
         builder.environment().putAll(extraEnvironment.getOrDefault("gateway", Map.of()));
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("MANAGEMENT_PORT", String.valueOf(LaunchConfig.managementPort(port)));
         try {
             Process process = builder.start();
             processes.add(process);
@@ -292,7 +295,8 @@ public final class Stack implements AutoCloseable {
             throw new LaunchException("A second gateway did not start: " + e.getMessage());
         }
         String url = "http://localhost:" + port;
-        awaitUrl(url + "/q/health/ready", "gateway on port " + port, processes.get(processes.size() - 1),
+        awaitUrl("http://localhost:" + LaunchConfig.managementPort(port) + "/q/health/ready", "gateway on port " + port,
+                processes.get(processes.size() - 1),
                 Duration.ofSeconds(90));
         return url;
     }
@@ -301,6 +305,13 @@ public final class Stack implements AutoCloseable {
     Map<String, String> environmentOf(String service) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(config.servicePorts().get(service)));
+        env.put("MANAGEMENT_PORT", String.valueOf(LaunchConfig.managementPort(config.servicePorts().get(service))));
+        // Only the gateway (and Keycloak) face outside: the services' API ports and every management port listen on
+        // the loopback interface alone (in Kubernetes, NetworkPolicies do that job).
+        env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
+        if (!"gateway".equals(service)) {
+            env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        }
         String db = LaunchConfig.databaseOf(service);
         if (db != null) {
             String hostPort = dbHost() + ":" + config.postgresPort() + "/" + db;
@@ -391,7 +402,7 @@ public final class Stack implements AutoCloseable {
 
     private void awaitReady(String service, Duration timeout) {
         Process process = byName.get(service);
-        awaitUrl(config.url(service) + "/q/health/ready", service, process, timeout);
+        awaitUrl(config.managementUrl(service) + "/q/health/ready", service, process, timeout);
         say(service + " ready at " + config.url(service));
     }
 

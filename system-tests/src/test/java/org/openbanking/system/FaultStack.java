@@ -20,15 +20,16 @@ import org.openbanking.launcher.Stack;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 /**
- * A second platform for the tests that break things: its own four services on 19080-19083 and its own embedded
+ * A second platform for the tests that break things: its own four services on 20080-20083 and its own embedded
  * PostgreSQL (55435), sharing only {@link SystemStack}'s Keycloak, so that killing a service or restarting the database
  * here leaves the other system tests alone. Its gateway reaches accounts-service through a WireMock proxy that passes
  * everything through until a test switches a fault on.
  */
 final class FaultStack {
 
-    static final int GATEWAY = 19080;
-    static final int ACCOUNTS = 19082;
+    // 2000 above SystemStack's ports: each stack's management ports are its API ports + 1000.
+    static final int GATEWAY = 20080;
+    static final int ACCOUNTS = 20082;
     static final int ACCOUNTS_PROXY = 19089;
     static final String GATEWAY_URL = "http://localhost:" + GATEWAY;
     private static Stack stack;
@@ -49,8 +50,8 @@ final class FaultStack {
                 .willReturn(aResponse().proxiedFrom("http://localhost:" + ACCOUNTS)));
         LaunchConfig config = new LaunchConfig(root, root.resolve("system-tests/target/fault-stack"), 55435, null,
                 "postgres", "postgres", "http://localhost:" + SystemStack.KEYCLOAK, true, SystemStack.KEYCLOAK,
-                Map.of("gateway", GATEWAY, "consent-service", 19081, "accounts-service", ACCOUNTS,
-                        "partner-offers-service", 19083),
+                Map.of("gateway", GATEWAY, "consent-service", 20081, "accounts-service", ACCOUNTS,
+                        "partner-offers-service", 20083),
                 true);
         Stack starting = new Stack(config, line -> System.out.println("[fault-stack] " + line));
         starting.putEnvironment("gateway", "ACCOUNTS_SERVICE_URL", proxy.baseUrl());
@@ -77,8 +78,8 @@ final class FaultStack {
 
     /** Starts a service again if it does not answer its readiness check (a test that failed half-way left it down). */
     static void ensureReady(String service) {
-        int port = Map.of("consent-service", 19081, "accounts-service", ACCOUNTS, "partner-offers-service", 19083)
-                .get(service);
+        int port = org.openbanking.launcher.LaunchConfig.managementPort(
+                Map.of("consent-service", 20081, "accounts-service", ACCOUNTS, "partner-offers-service", 20083).get(service));
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         try {
             HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port

@@ -1,5 +1,6 @@
 package org.openbanking.system;
 
+import java.net.URI;
 import java.util.Map;
 
 /** Figures from a gateway's Prometheus endpoint. */
@@ -14,7 +15,11 @@ final class GatewayMetrics {
     }
 
     static double sum(String gateway, String prefix, String label) {
-        Timed.Reply reply = Timed.send("GET", gateway + "/q/metrics", null, null, Map.of("Accept", "text/plain"));
+        // Metrics are on the gateway's management port (its API port + 1000), never on the public one.
+        URI api = URI.create(gateway);
+        String management = "http://" + api.getHost() + ":"
+                + org.openbanking.launcher.LaunchConfig.managementPort(api.getPort());
+        Timed.Reply reply = Timed.send("GET", management + "/q/metrics", null, null, Map.of("Accept", "text/plain"));
         if (reply.status() != 200) {
             throw new IllegalStateException("metrics of " + gateway + ": " + reply);
         }

@@ -45,8 +45,12 @@ public final class GatewayMetrics {
         return new Decisions(cached, asked);
     }
 
+    /** From the gateway's management port (its API port + 1000): metrics are never on the public one. */
     private static String metrics(Api api, String gatewayUrl) {
-        return api.get(gatewayUrl + "/q/metrics", null, Map.of()).expect(200, "the gateway's metrics").body();
+        java.net.URI gateway = java.net.URI.create(gatewayUrl);
+        String management = "http://" + gateway.getHost() + ":"
+                + org.openbanking.launcher.LaunchConfig.managementPort(gateway.getPort());
+        return api.get(management + "/q/metrics", null, Map.of()).expect(200, "the gateway's metrics").body();
     }
 
     public static Batches receiptBatches(Api api, String gatewayUrl) {

@@ -7,19 +7,21 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
 import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.health.api.HealthGroup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
 /**
- * Ready only when consent-service answers its own readiness: without it no partner data can be served (fail closed),
- * so a replica that cannot reach it should get no traffic. accounts-service and partner-offers-service are reported but
- * not required: without them the gateway still answers, with 503s and empty offers.
+ * Whether the services answer at all, in the health group {@code dependencies} (on the management port:
+ * {@code /q/health/group/dependencies}). Not readiness: a replica that cannot reach consent-service still answers every
+ * call with a 503 envelope and its interaction id (contract: Operations), which an ingress's bare 503 would not. Any HTTP
+ * answer on the service's API port (a 401 to this unauthenticated probe) means it is reachable; its own health is on
+ * its management port, which the gateway is not let through to.
  */
-@Readiness
+@HealthGroup("dependencies")
 @ApplicationScoped
 public class DependenciesHealthCheck implements AsyncHealthCheck {
 
@@ -51,9 +53,9 @@ public class DependenciesHealthCheck implements AsyncHealthCheck {
     }
 
     private Uni<Boolean> ready(String baseUrl) {
-        return client.getAbs(baseUrl + "/q/health/ready").send()
+        return client.getAbs(baseUrl + "/internal").send()
                 .ifNoItem().after(TIMEOUT).fail()
-                .map(r -> r.statusCode() == 200)
+                .map(r -> r.statusCode() < 500)
                 .onFailure().recoverWithItem(false);
     }
 }

@@ -62,14 +62,19 @@ public final class NetworkRule implements Rule {
         }
     }
 
-    /** From outside the namespace: the Ingress's backends and nothing else. */
+    /**
+     * From outside the namespace: the Ingress's backends, and a service's management port (named {@code management}:
+     * metrics for Prometheus, from its own namespace), and nothing else.
+     */
     private static void fromOutside(Overlay overlay, PolicyModel model) {
         Set<String> exposed = exposedByIngress(overlay);
         for (Workload to : overlay.manifests().workloads()) {
+            Integer management = to.containerPort("management");
             for (int port : new TreeSet<>(to.tcpPorts())) {
                 boolean open = model.openFromOutside(to, port);
                 boolean wanted = exposed.contains(to.name() + ":" + port);
-                if (open && !wanted) {
+                boolean scraped = management != null && management == port && !wanted;
+                if (open && !wanted && !scraped) {
                     overlay.report(RULE, to.ref(), "port " + port
                             + " is reachable from outside the namespace, but the Ingress does not route to it");
                 } else if (!open && wanted) {
