@@ -3,6 +3,7 @@ package org.openbanking.accounts;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.openbanking.accounts.Api.as;
 import static org.openbanking.accounts.Api.newUser;
 import static org.openbanking.accounts.Api.postTransactions;
@@ -29,9 +30,11 @@ class FactsTest {
                 .statusCode(201).extract().path("AccountId");
         // Without movements the 90-day average is today's balance: 3000 is in the 2500 band; no income.
         as(Api.OFFERS).queryParam("accountIds", account).get("/internal/users/{u}/facts", user).then().statusCode(200)
-                .body("Data.AverageBalance90DaysBand.Amount", equalTo("2500.00"))
-                .body("Data.MonthlyIncomeBand.Amount", equalTo("0.00"))
-                .body("Data.AccountTypes", contains("CurrentAccount"));
+                .body("Data.Account", hasSize(1))
+                .body("Data.Account[0].AccountId", equalTo(account))
+                .body("Data.Account[0].AverageBalance90DaysBand.Amount", equalTo("2500.00"))
+                .body("Data.Account[0].MonthlyIncomeBand.Amount", equalTo("0.00"))
+                .body("Data.Account[0].AccountSubType", equalTo("CurrentAccount"));
 
         // 9,000 in 45 days ago: income 3,000 a month; before it the balance was 9,000 lower for half the window,
         // so the average is 3000 - 9000 / 2 < 0: the lowest band.
@@ -39,8 +42,8 @@ class FactsTest {
                 List.of(tx("salary", Instant.now().minus(45, ChronoUnit.DAYS).minus(1, ChronoUnit.HOURS), "9000.00", "Credit")))
                 .statusCode(200);
         as(Api.OFFERS).queryParam("accountIds", account).get("/internal/users/{u}/facts", user).then().statusCode(200)
-                .body("Data.AverageBalance90DaysBand.Amount", equalTo("0.00"))
-                .body("Data.MonthlyIncomeBand.Amount", equalTo("3000.00"));
+                .body("Data.Account[0].AverageBalance90DaysBand.Amount", equalTo("0.00"))
+                .body("Data.Account[0].MonthlyIncomeBand.Amount", equalTo("3000.00"));
     }
 
     @Test
@@ -58,16 +61,23 @@ class FactsTest {
 
         // A consent for the credit card alone: nothing of the rich current account (its balance, income, type) counts.
         as(Api.OFFERS).queryParam("accountIds", card).get("/internal/users/{u}/facts", user).then().statusCode(200)
-                .body("Data.AverageBalance90DaysBand.Amount", equalTo("0.00"))
-                .body("Data.MonthlyIncomeBand.Amount", equalTo("0.00"))
-                .body("Data.AccountTypes", contains("CreditCard"));
-        as(Api.OFFERS).queryParam("accountIds", card + "," + rich).get("/internal/users/{u}/facts", user).then()
-                .statusCode(200)
-                .body("Data.AverageBalance90DaysBand.Amount", equalTo("100000.00"))
-                .body("Data.AccountTypes", contains("CreditCard", "CurrentAccount"));
+                .body("Data.Account.AccountId", contains(card))
+                .body("Data.Account[0].AverageBalance90DaysBand.Amount", equalTo("0.00"))
+                .body("Data.Account[0].MonthlyIncomeBand.Amount", equalTo("0.00"))
+                .body("Data.Account[0].AccountSubType", equalTo("CreditCard"));
+        // With both, each account has its own facts: the card's are not lifted by the current account's.
+        io.restassured.path.json.JsonPath both = as(Api.OFFERS).queryParam("accountIds", card + "," + rich)
+                .get("/internal/users/{u}/facts", user).then().statusCode(200).body("Data.Account", hasSize(2))
+                .extract().jsonPath();
+        assertEquals("0.00", both.getString("Data.Account.find { it.AccountId == '" + card
+                + "' }.AverageBalance90DaysBand.Amount"));
+        assertEquals("100000.00", both.getString("Data.Account.find { it.AccountId == '" + rich
+                + "' }.AverageBalance90DaysBand.Amount"));
+        assertEquals("3000.00", both.getString("Data.Account.find { it.AccountId == '" + rich
+                + "' }.MonthlyIncomeBand.Amount"));
         // Another user's account named in the list counts for nothing.
         as(Api.OFFERS).queryParam("accountIds", card).get("/internal/users/{u}/facts", newUser()).then().statusCode(200)
-                .body("Data.AccountTypes", hasSize(0));
+                .body("Data.Account", hasSize(0));
         // Without the consent's accounts there are no facts to compute: never the user's whole data.
         as(Api.OFFERS).get("/internal/users/{u}/facts", user).then().statusCode(400)
                 .body("Errors[0].Path", equalTo("accountIds"));

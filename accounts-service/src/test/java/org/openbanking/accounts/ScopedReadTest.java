@@ -19,6 +19,9 @@ import static org.openbanking.accounts.Api.tx;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -141,6 +144,34 @@ class ScopedReadTest {
         scoped(a, ALL).queryParam("fromBookingDateTime", "yesterday")
                 .get("/internal/users/{u}/scoped-accounts/{a}/transactions", user, a).then().statusCode(400)
                 .body("Errors[0].ErrorCode", equalTo("UK.OBIE.Field.InvalidDate"));
+    }
+
+    @Test
+    void bookingDateTimesFollowObieTheTimeIsOptionalAndAZoneIsIgnored() {
+        String user = newUser();
+        String a = loadAccount("bank-alpha", user, "z-1");
+        postTransactions("bank-alpha", user, "z-1", days("z", 10)).statusCode(200);
+        // Transactions are one a day back from yesterday, at this time of day: z4 was booked 5 days ago.
+        LocalDateTime bound = LocalDateTime.ofInstant(Instant.now().minus(5, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS),
+                ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        List<String> upToBound = List.of("z4", "z5", "z6", "z7", "z8", "z9");
+        assertEquals(upToBound, ids(scoped(a, ALL).queryParam("toBookingDateTime", bound.toString())
+                .get("/internal/users/{u}/scoped-accounts/{a}/transactions", user, a)));
+        // An offset is ignored, not applied: +12:00 read as an offset would move the bound back past z4.
+        assertEquals(upToBound, ids(scoped(a, ALL).queryParam("toBookingDateTime", bound + "+12:00")
+                .get("/internal/users/{u}/scoped-accounts/{a}/transactions", user, a)));
+        // A date alone is its first instant (UTC).
+        LocalDate day = LocalDate.ofInstant(Instant.now().minus(3, ChronoUnit.DAYS), ZoneOffset.UTC);
+        JsonPath fromDay = scoped(a, ALL).queryParam("fromBookingDateTime", day.toString())
+                .get("/internal/users/{u}/scoped-accounts/{a}/transactions", user, a).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(day.atStartOfDay().toInstant(ZoneOffset.UTC).toString(),
+                Instant.parse(fromDay.getString("Meta.FirstAvailableDateTime")).toString());
+        assertEquals(List.of("z0", "z1", "z2"), fromDay.getList("Data.Transaction.TransactionId"));
+    }
+
+    private static List<String> ids(io.restassured.response.Response response) {
+        return response.then().statusCode(200).extract().jsonPath().getList("Data.Transaction.TransactionId");
     }
 
     @Test

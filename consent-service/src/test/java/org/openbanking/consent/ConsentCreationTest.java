@@ -61,6 +61,35 @@ class ConsentCreationTest {
     }
 
     @Test
+    void riskIsRequiredAsInObReadConsent1AndIsTheEmptyObjectOfObRisk2() {
+        String partner = newPartner();
+        String consentId = create(partner, consentBody()).statusCode(201).body("Risk", equalTo(Map.of()))
+                .extract().path("Data.ConsentId");
+        asGateway().get("/internal/partners/{p}/consents/{c}", partner, consentId).then().statusCode(200)
+                .body("Risk", equalTo(Map.of()));
+
+        Map<String, Object> without = new java.util.HashMap<>(consentBody());
+        without.remove("Risk");
+        Map<String, Object> nullRisk = new java.util.HashMap<>(consentBody());
+        nullRisk.put("Risk", null);
+        Map<String, Object> withField = new java.util.HashMap<>(consentBody());
+        withField.put("Risk", Map.of("PaymentContextCode", "EcommerceGoods"));
+        Map<String, Object> notAnObject = new java.util.HashMap<>(consentBody());
+        notAnObject.put("Risk", List.of());
+        String fresh = newPartner();
+        create(fresh, without).statusCode(400)
+                .body("Errors.find { it.Path == 'Risk' }.ErrorCode", equalTo("UK.OBIE.Field.Missing"));
+        create(fresh, nullRisk).statusCode(400)
+                .body("Errors.find { it.Path == 'Risk' }.ErrorCode", equalTo("UK.OBIE.Field.Missing"));
+        create(fresh, withField).statusCode(400)
+                .body("Errors.find { it.Path == 'Risk.PaymentContextCode' }.ErrorCode", equalTo("UK.OBIE.Field.Invalid"));
+        create(fresh, notAnObject).statusCode(400)
+                .body("Errors.find { it.Path == 'Risk' }.ErrorCode", equalTo("UK.OBIE.Field.Invalid"));
+        // Nothing was stored: the partner was not even registered.
+        asGateway().get("/internal/partners/{p}", fresh).then().statusCode(404);
+    }
+
+    @Test
     void frequencyPerDayDefaultsToFour() {
         Map<String, Object> body = consentBody(d -> d.remove("FrequencyPerDay"));
         create(newPartner(), body).statusCode(201).body("Data.FrequencyPerDay", equalTo(4));

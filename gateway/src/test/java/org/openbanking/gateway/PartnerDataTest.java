@@ -196,6 +196,8 @@ class PartnerDataTest {
         Services.offers
                 .stubFor(get(urlPathEqualTo("/internal/partners/p1/placements")).willReturn(aResponse().withStatus(500)));
         given().auth().oauth2(Tokens.partner("p1")).header("x-consent-id", "aac-1")
-                .get("/open-banking/v3.1/aisp/offers").then().statusCode(200).body("Data.Offer", hasSize(0));
+                .get("/open-banking/v3.1/aisp/offers?x=1").then().statusCode(200).body("Data.Offer", hasSize(0))
+                .body("Links.Self", org.hamcrest.Matchers.matchesPattern("http://localhost:\\d+/open-banking/v3.1/aisp/offers"))
+                .body("Meta", org.hamcrest.Matchers.anEmptyMap());
     }
 }

@@ -15,10 +15,10 @@ class PlainWordsTest {
         List<String> lines = PlainWords.whatItSees(List.of("ReadAccountsBasic", "ReadBalances", "ReadTransactionsBasic",
                 "ReadTransactionsCredits", "ReadTransactionsDebits"), "2026-03-01T00:00:00Z", "2026-06-30T23:59:59+00:00");
         assertEquals(List.of(
-                "the accounts you choose, with their names, types and currencies (not the account numbers)",
+                "the accounts you choose, with their nicknames, types and currencies (not the account numbers)",
                 "your balances",
                 "your transactions from 1 March 2026 to 30 June 2026, money in and out (amounts and dates only, "
-                        + "without descriptions or merchants)"),
+                        + "without descriptions, merchants or balances)"),
                 lines);
     }
 
@@ -27,10 +27,13 @@ class PlainWordsTest {
         List<String> lines = PlainWords.whatItSees(List.of("ReadAccountsDetail", "ReadTransactionsDetail",
                 "ReadTransactionsCredits", "ReadOffers"), null, "2026-06-30T10:00:00+02:00");
         assertTrue(lines.get(0).contains("full account numbers (IBAN)"));
-        assertEquals("your transactions up to 30 June 2026, money in only (with descriptions and merchant names)",
+        assertEquals("your transactions up to 30 June 2026, money in only (with descriptions, merchant names and "
+                + "categories, and the balance after each)",
                 lines.get(1));
-        assertTrue(lines.get(2).startsWith("offers from banks"));
-        assertEquals("your transactions of any date, money out only (with descriptions and merchant names)",
+        assertTrue(lines.get(2).startsWith("offers from banks that match one of these accounts"));
+        assertTrue(lines.get(2).contains("learns which account an offer is for"));
+        assertEquals("your transactions of any date, money out only (with descriptions, merchant names and categories, "
+                + "and the balance after each)",
                 PlainWords.whatItSees(List.of("ReadTransactionsDetail", "ReadTransactionsDebits"), null, null).get(0));
     }
 

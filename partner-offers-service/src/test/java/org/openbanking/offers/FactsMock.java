@@ -26,12 +26,26 @@ public class FactsMock extends WireMockResource {
         return "/internal/users/" + userId + "/facts";
     }
 
+    /** One account per type, {@code acc-1}, {@code acc-2}, ..., each with these bands. */
     static void has(String userId, String balanceBand, String incomeBand, String... accountTypes) {
-        String types = String.join("\",\"", accountTypes);
-        server().stubFor(get(urlPathEqualTo(path(userId))).willReturn(okJson("{\"Data\":{\"UserId\":\"" + userId
-                + "\",\"AverageBalance90DaysBand\":{\"Amount\":\"" + balanceBand + "\",\"Currency\":\"EUR\"},"
-                + "\"MonthlyIncomeBand\":{\"Amount\":\"" + incomeBand + "\",\"Currency\":\"EUR\"},"
-                + "\"AccountTypes\":[" + (accountTypes.length == 0 ? "" : "\"" + types + "\"") + "]}}")));
+        String[][] accounts = new String[accountTypes.length][];
+        for (int i = 0; i < accountTypes.length; i++) {
+            accounts[i] = new String[]{"acc-" + (i + 1), balanceBand, incomeBand, accountTypes[i]};
+        }
+        hasAccounts(userId, accounts);
+    }
+
+    /** Accounts as {id, balance band, income band, sub-type}. */
+    static void hasAccounts(String userId, String[]... accounts) {
+        StringBuilder list = new StringBuilder();
+        for (String[] a : accounts) {
+            list.append(list.isEmpty() ? "" : ",").append("{\"AccountId\":\"").append(a[0])
+                    .append("\",\"AverageBalance90DaysBand\":{\"Amount\":\"").append(a[1]).append("\",\"Currency\":\"EUR\"},")
+                    .append("\"MonthlyIncomeBand\":{\"Amount\":\"").append(a[2]).append("\",\"Currency\":\"EUR\"},")
+                    .append("\"AccountSubType\":\"").append(a[3]).append("\"}");
+        }
+        server().stubFor(get(urlPathEqualTo(path(userId)))
+                .willReturn(okJson("{\"Data\":{\"UserId\":\"" + userId + "\",\"Account\":[" + list + "]}}")));
     }
 
     static void answers(String userId, int status) {
@@ -43,7 +57,8 @@ public class FactsMock extends WireMockResource {
     }
 
     static void malformed(String userId) {
-        server().stubFor(get(urlPathEqualTo(path(userId))).willReturn(okJson("{\"Data\": {\"AverageBalance90DaysBand\": 7")));
+        server().stubFor(get(urlPathEqualTo(path(userId)))
+                .willReturn(okJson("{\"Data\": {\"Account\": [{\"AverageBalance90DaysBand\": 7")));
     }
 
     static void resets(String userId) {

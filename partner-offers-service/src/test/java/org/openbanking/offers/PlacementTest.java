@@ -69,10 +69,44 @@ class PlacementTest {
         assertFalse(titles.contains(draft), "drafts are never placed");
         org.hamcrest.MatcherAssert.assertThat(titles, hasItem(earner));
         org.hamcrest.MatcherAssert.assertThat(titles, hasItem(open));
+        // OBReadOffer1: the account, an opaque placement id, the OBIE offer type; the extensions beside them.
         Map<String, Object> item = placed.getMap("Data.Offer.find { it.Title == '" + open + "' }");
+        assertEquals("acc-1", item.get("AccountId"));
+        org.hamcrest.MatcherAssert.assertThat((String) item.get("OfferId"), org.hamcrest.Matchers.startsWith("plc-"));
+        assertEquals("Other", item.get("OfferType"));
         assertEquals("Alpha Bank", item.get("BankName"));
         assertEquals("CreditCard", item.get("ProductType"));
-        org.hamcrest.MatcherAssert.assertThat((String) item.get("PlacementId"), org.hamcrest.Matchers.startsWith("plc-"));
+        assertEquals("https://bank.example/cards", item.get("URL"));
+        org.hamcrest.MatcherAssert.assertThat(item.keySet(), org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.in(
+                List.of("AccountId", "OfferId", "OfferType", "Description", "StartDateTime", "EndDateTime", "Rate", "URL",
+                        "BankName", "Title", "ProductType", "Fees"))));
+        assertEquals("http://localhost:8080/open-banking/v3.1/aisp/offers", placed.getString("Links.Self"));
+        assertEquals(Map.of(), placed.getMap("Meta"));
+    }
+
+    @Test
+    void eachOfferIsMatchedOnOneConsentedAccountsOwnFactsAndNamesThatAccount() {
+        String bank = unique("bank");
+        String saver = unique("Saver");
+        String richCurrent = unique("RichCurrent");
+        String any = unique("Any");
+        published(bank, titled(saver, rules("5000.00", null, List.of("Savings"))));
+        published(bank, titled(richCurrent, rules("5000.00", null, List.of("CurrentAccount"))));
+        published(bank, titled(any, null));
+        String user = unique("user");
+        // A poor current account and a rich savings account; acc-9 is not the consent's and is ignored.
+        FactsMock.hasAccounts(user, new String[]{"acc-1", "500.00", "1000.00", "CurrentAccount"},
+                new String[]{"acc-2", "10000.00", "0.00", "Savings"},
+                new String[]{"acc-9", "100000.00", "10000.00", "CurrentAccount"});
+        JsonPath placed = placements("partner-5", unique("aac"), user, "acc-1,acc-2").statusCode(200).extract().jsonPath();
+        assertEquals("acc-2", placed.getString("Data.Offer.find { it.Title == '" + saver + "' }.AccountId"));
+        // The savings account's balance does not lift the current account: no single account matches.
+        assertFalse(placed.getList("Data.Offer.Title").contains(richCurrent));
+        // An offer any account matches is placed once, for the first of the consent's accounts.
+        assertEquals(List.of("acc-1"), placed.getList("Data.Offer.findAll { it.Title == '" + any + "' }.AccountId"));
+        // In the consent's order: the same offer for "acc-2,acc-1" names acc-2.
+        assertEquals("acc-2", placements("partner-5", unique("aac"), user, "acc-2,acc-1").extract().jsonPath()
+                .getString("Data.Offer.find { it.Title == '" + any + "' }.AccountId"));
     }
 
     @Test
@@ -100,9 +134,9 @@ class PlacementTest {
         FactsMock.has(user, "500.00", "1000.00", "CurrentAccount");
         String consent = unique("aac");
         String first = placements("partner-3", consent, user).extract().jsonPath()
-                .getString("Data.Offer.find { it.Title == '" + title + "' }.PlacementId");
+                .getString("Data.Offer.find { it.Title == '" + title + "' }.OfferId");
         String again = placements("partner-3", consent, user).extract().jsonPath()
-                .getString("Data.Offer.find { it.Title == '" + title + "' }.PlacementId");
+                .getString("Data.Offer.find { it.Title == '" + title + "' }.OfferId");
         assertEquals(first, again);
 
         event("partner-3", first, "Shown").statusCode(204);

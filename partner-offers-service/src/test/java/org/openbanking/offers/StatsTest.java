@@ -32,7 +32,7 @@ class StatsTest {
             String user = unique("user");
             FactsMock.has(user, "500.00", "1000.00", "CurrentAccount");
             String placement = placements("partner-s", unique("aac"), user).extract().jsonPath()
-                    .getString("Data.Offer.find { it.Title == '" + title + "' }.PlacementId");
+                    .getString("Data.Offer.find { it.Title == '" + title + "' }.OfferId");
             event("partner-s", placement, "Shown").statusCode(204);
             if (i < 2) {
                 event("partner-s", placement, "Clicked").statusCode(204);

@@ -45,7 +45,7 @@ class AuthorizationMatrixSystemTest {
         /** The path with a placeholder for every id; such ids exist nowhere. */
         String samplePath() {
             return template.replace("{ConsentId}", "aac-matrix-none").replace("{AccountId}", "acc-matrix-none")
-                    .replace("{PlacementId}", "plc-matrix-none").replace("{PartnerId}", "matrix-none")
+                    .replace("{PartnerId}", "matrix-none")
                     .replace("{OfferId}", "off-matrix-none").replace("{CustomerRef}", "cref-matrix-none")
                     .replace("{BankId}", "bank-matrix-none");
         }
@@ -60,7 +60,7 @@ class AuthorizationMatrixSystemTest {
             new Route("GET", AISP + "/accounts/{AccountId}/balances", "partner"),
             new Route("GET", AISP + "/accounts/{AccountId}/transactions", "partner"),
             new Route("GET", AISP + "/offers", "partner"),
-            new Route("POST", AISP + "/offers/{PlacementId}/events", "partner"),
+            new Route("POST", AISP + "/offers/{OfferId}/events", "partner"),
             new Route("GET", "/me/accounts", "customer"),
             new Route("GET", "/me/consents", "customer"),
             new Route("GET", "/me/consents/{ConsentId}", "customer"),
@@ -161,7 +161,7 @@ class AuthorizationMatrixSystemTest {
         as(bankAlpha).post("/banks/offers/{o}/publish", publishedOffer).then().statusCode(200);
         placementA = as(partnerA).header("x-consent-id", consentA).header("x-fapi-customer-ip-address", "198.51.100.7")
                 .get(AISP + "/offers").then().statusCode(200).extract().jsonPath()
-                .getString("Data.Offer.find { it.Title == 'Matrix card " + NONCE + "' }.PlacementId");
+                .getString("Data.Offer.find { it.Title == 'Matrix card " + NONCE + "' }.OfferId");
         assertTrue(placementA != null, "the published offer is placed for alice");
 
         loadedUser = Setup.customerRef("http://localhost:" + SystemStack.GATEWAY, SystemStack.ACCOUNTS, "bank-alpha",

@@ -147,7 +147,7 @@ class BadInputFuzzTest {
         ours.add(pendingConsent);
         ours.add(offers);
         placement = as(partner(0)).header("x-consent-id", offers).header("x-fapi-customer-ip-address", "198.51.100.1")
-                .get(AISP + "/offers").then().statusCode(200).extract().path("Data.Offer[0].PlacementId");
+                .get(AISP + "/offers").then().statusCode(200).extract().path("Data.Offer[0].OfferId");
         // The bank names its customer by the CustomerRef it got for the customer's link code.
         loadedUser = Setup.customerRef("http://localhost:" + SystemStack.GATEWAY, SystemStack.ACCOUNTS, "bank-alpha",
                 "fuzz-customer-" + nonce);
@@ -313,7 +313,7 @@ class BadInputFuzzTest {
             case 1 -> {
                 path = "/me/access-log";
                 token = alice.get();
-                validity = Validity.of(query, "from", "to");
+                validity = Validity.of(query, "from", "to", Validity::isDate);
                 if (validity == Validity.VALID && (query.containsKey("consentId") || query.containsKey("partnerId"))) {
                     validity = Validity.EITHER; // a filter by an id of no consent: an empty page, or refused
                 }
@@ -323,7 +323,7 @@ class BadInputFuzzTest {
                 token = partner(partner);
                 headers.put("x-consent-id", consents.get(partner));
                 headers.put("x-fapi-customer-ip-address", "198.51.100.4");
-                validity = Validity.of(query, "fromBookingDateTime", "toBookingDateTime");
+                validity = Validity.of(query, "fromBookingDateTime", "toBookingDateTime", Validity::isQueryDate);
             }
         }
         long started = System.nanoTime();
@@ -348,8 +348,9 @@ class BadInputFuzzTest {
 
         VALID, INVALID, EITHER;
 
-        /** Dates as the contract has them: ISO 8601 with an offset, years 0001 to 9999; page tokens only as issued. */
-        static Validity of(Map<String, String> query, String from, String to) {
+        /** Dates as the contract has them (see {@code isDate}, {@code isQueryDate}); page tokens only as issued. */
+        static Validity of(Map<String, String> query, String from, String to,
+                java.util.function.Predicate<String> isDate) {
             boolean ambiguous = false;
             for (String name : List.of(from, to, "page-token")) {
                 String value = query.get(name);
@@ -358,7 +359,7 @@ class BadInputFuzzTest {
                 }
                 if (value.isBlank() || (name.equals("page-token") && shapedLikeAToken(value))) {
                     ambiguous = true; // page tokens are not secret: a well-shaped one is a place in the list
-                } else if (name.equals("page-token") || !isDate(value)) {
+                } else if (name.equals("page-token") || !isDate.test(value)) {
                     return INVALID;
                 }
             }
@@ -377,6 +378,24 @@ class BadInputFuzzTest {
             }
         }
 
+        /**
+         * OBIE's query date-times: a date, or a date-time without or with an offset (which is ignored), years 0001 to
+         * 9999.
+         */
+        static boolean isQueryDate(String value) {
+            try {
+                int year = value.length() == 10
+                        ? java.time.LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE).getYear()
+                        : value.matches(".*T[0-9:.]+")
+                                ? java.time.LocalDateTime.parse(value, DateTimeFormatter.ISO_LOCAL_DATE_TIME).getYear()
+                                : OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).getYear();
+                return year >= 1 && year <= 9999;
+            } catch (DateTimeParseException e) {
+                return false;
+            }
+        }
+
+        /** The contract's date-times in bodies and in the access log's filters: ISO 8601 with an offset. */
         static boolean isDate(String value) {
             try {
                 int year = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).getYear();
@@ -537,6 +556,9 @@ class BadInputFuzzTest {
                 Arbitraries.integers().lessOrEqual(0), Arbitraries.integers().greaterOrEqual(101)));
         invalid.put("Data.ProhibitedUses", Arbitraries.<Object>of(List.of(), List.of("Advertising"), List.of("Nothing"),
                 List.of("Advertising", "Profiling", "Resale", "More"), "Advertising"));
+        // OBReadConsent1 requires Risk, an OBRisk2: for account access an object with no fields.
+        invalid.put("Risk", Arbitraries.<Object>oneOf(Junk.wrongType().filter(v -> !(v instanceof Map<?, ?> m && m.isEmpty())),
+                Arbitraries.just(Json.ABSENT), Junk.anyText()));
         return Junk.mutated(validConsent(), invalid);
     }
 
@@ -548,10 +570,11 @@ class BadInputFuzzTest {
         valid.put("Eligibility", new LinkedHashMap<>(Map.of("MinAverageBalance", Map.of("Amount", "100.00", "Currency", "EUR"),
                 "AccountTypes", List.of("CurrentAccount"))));
         Map<String, Arbitrary<Object>> invalid = new LinkedHashMap<>();
+        // Title up to 120 characters; Description up to 500, OBIE's limit for an offer's description (OBReadOffer1).
         for (String text : List.of("Title", "Description")) {
             invalid.put(text, Arbitraries.<Object>oneOf(Junk.wrongType(), Arbitraries.just(Json.ABSENT),
                     Arbitraries.of(Junk.BROKEN_TEXT), Arbitraries.of("", "   "),
-                    Arbitraries.integers().between(1_001, 4_000).map("x"::repeat)));
+                    Arbitraries.integers().between(text.equals("Title") ? 121 : 501, 4_000).map("x"::repeat)));
         }
         invalid.put("Fees", Arbitraries.<Object>oneOf(Junk.wrongType().filter(v -> v != Junk.NULL),
                 Arbitraries.of(Junk.BROKEN_TEXT), Arbitraries.integers().between(281, 2_000).map("f"::repeat)));
@@ -560,7 +583,7 @@ class BadInputFuzzTest {
                 Arbitraries.of("-1", "101", "1e2", "12,5", "NaN", "", "9.9999", "0x10", "1000")));
         invalid.put("Url", Arbitraries.<Object>oneOf(Junk.wrongType(), Arbitraries.just(Json.ABSENT), Arbitraries.of(
                 "http://bank.example", "javascript:alert(1)", "https://user:pw@bank.example", "//bank.example", "bank",
-                "https://", "data:text/html,<script>alert(1)</script>", "https://bank.example/" + "p".repeat(2_100))));
+                "https://", "data:text/html,<script>alert(1)</script>", "https://bank.example/" + "p".repeat(236))));
         invalid.put("StartDateTime", Arbitraries.<Object>oneOf(Junk.badDate(), Arbitraries.of(Json.ABSENT, Junk.NULL),
                 Arbitraries.just(future(60L * 86_400))));
         invalid.put("EndDateTime", Arbitraries.<Object>oneOf(Junk.badDate(), Arbitraries.of(Json.ABSENT, Junk.NULL),

@@ -26,8 +26,9 @@ import io.restassured.specification.FilterableResponseSpecification;
  * Every response of a system test that comes from a gateway's public API is checked against the OpenAPI document
  * that the running gateway serves at {@code /q/openapi}: the status must be one the operation declares, the body must
  * match its schema, {@code x-fapi-interaction-id} must be there. Besides the document, every error must be the
- * contract's envelope whose {@code Id} is the response's interaction id, with nothing internal in it. A breach fails
- * the test that made the call.
+ * contract's envelope whose {@code Id} is the response's interaction id, with nothing internal in it. Every response of
+ * the partner API is also held against the official OBIE v3.1.11 schemas ({@link ObieSchemas}), and every consent
+ * request the platform accepts against OBReadConsent1. A breach fails the test that made the call.
  *
  * <p>
  * Requests are not checked here: the security tests send bad ones on purpose ({@link ContractLintTest} checks that the
@@ -43,9 +44,12 @@ final class ContractValidation implements OrderedFilter {
             "Exception|\\tat |org\\.openbanking\\.|io\\.quarkus|io\\.vertx|jdbc:|SQLState|syntax error at|"
                     + "PSQLException|duplicate key|localhost:1808[1-3]|/internal/");
     private static final AtomicLong CHECKED = new AtomicLong();
+    private static final AtomicLong CHECKED_OBIE = new AtomicLong();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OpenApiInteractionValidator validator;
+    /** The official schemas on the partner routes: an independent check that the project's document cannot weaken. */
+    private final OpenApiInteractionValidator official;
     private final Set<Integer> ports;
 
     ContractValidation(String specificationUrl, Set<Integer> ports) {
@@ -57,12 +61,18 @@ final class ContractValidation implements OrderedFilter {
                         .withLevel("validation.request.operation.notAllowed", ValidationReport.Level.INFO)
                         .build())
                 .build();
+        this.official = OpenApiInteractionValidator.createForInlineApiSpecification(ObieSchemas.document()).build();
         this.ports = ports;
     }
 
     /** How many responses have been checked in this JVM so far. */
     static long checked() {
         return CHECKED.get();
+    }
+
+    /** How many partner responses have been held against the official OBIE schemas in this JVM so far. */
+    static long checkedAgainstObie() {
+        return CHECKED_OBIE.get();
     }
 
     @Override
@@ -82,7 +92,32 @@ final class ContractValidation implements OrderedFilter {
         }
         check(request.getMethod(), path, response);
         CHECKED.incrementAndGet();
+        if (path.startsWith(ObieSchemas.AISP + "/") && !path.endsWith("/events")) {
+            checkObie(request, path, response);
+            CHECKED_OBIE.incrementAndGet();
+        }
         return response;
+    }
+
+    /** The official v3.1.11 schemas: the response always; the request when the platform accepted a consent. */
+    void checkObie(FilterableRequestSpecification request, String path, Response response) {
+        String method = request.getMethod();
+        List<String> breaches = new java.util.ArrayList<>();
+        ValidationReport report = official.validateResponse(path, Request.Method.valueOf(method),
+                RestAssuredResponse.of(response));
+        report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .forEach(m -> breaches.add("  response " + m.getKey() + ": " + m.getMessage()));
+        if (method.equals("POST") && response.statusCode() == 201) {
+            official.validateRequest(com.atlassian.oai.validator.restassured.RestAssuredRequest.of(request)).getMessages()
+                    .stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR
+                            && m.getKey().startsWith("validation.request.body"))
+                    .forEach(m -> breaches.add("  accepted request " + m.getKey() + ": " + m.getMessage()));
+        }
+        if (!breaches.isEmpty()) {
+            throw new AssertionError(method + " " + path + " → " + response.statusCode()
+                    + " breaks the official OBIE v3.1.11 schemas:\n" + String.join("\n", breaches) + "\nbody: "
+                    + abbreviate(response.asString()));
+        }
     }
 
     void check(String method, String path, Response response) {

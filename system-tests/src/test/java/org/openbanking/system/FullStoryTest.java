@@ -162,13 +162,15 @@ class FullStoryTest {
                 .then().statusCode(200);
         String body = as(partner).header("x-consent-id", consent).get(AISP + "/offers").then().statusCode(200)
                 .body("Data.Offer.Title", hasItem(title))
-                .body("Data.Offer.PlacementId", everyItem(org.hamcrest.Matchers.startsWith("plc-")))
+                .body("Data.Offer.OfferId", everyItem(org.hamcrest.Matchers.startsWith("plc-")))
+                // Matched on the one account this consent covers, and named so (OBReadOffer1).
+                .body("Data.Offer.AccountId", everyItem(equalTo(alicesAccounts().get(0))))
                 .extract().asString();
         for (String fact : List.of("AverageBalance", "MonthlyIncome", "Eligibility", "AccountTypes", "a11ce000")) {
             assertFalse(body.contains(fact), "the placement response contains " + fact);
         }
         String placement = io.restassured.path.json.JsonPath.from(body)
-                .getString("Data.Offer.find { it.Title == '" + title + "' }.PlacementId");
+                .getString("Data.Offer.find { it.Title == '" + title + "' }.OfferId");
         as(partner).body(Map.of("Type", "Shown")).post(AISP + "/offers/{p}/events", placement).then().statusCode(204);
         // One user: the bank's stats stay suppressed.
         as(bank).get("/banks/offers/{o}/stats", offer).then().statusCode(200).body("Suppressed", equalTo(true))

@@ -100,6 +100,11 @@ final class Junk {
                         Arbitraries.of("Z", "+00:00", "+05:30", "-11:00", "+14:00"))
                         .as((seconds, offset) -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.now()
                                 .plusSeconds(seconds).atOffset(ZoneOffset.of(offset.equals("Z") ? "+00:00" : offset)))),
+                // OBIE's query forms: a date alone, a date-time without a zone.
+                Arbitraries.longs().between(-10L * 365 * 86400, 10L * 365 * 86400).map(seconds -> Instant.now()
+                        .plusSeconds(seconds).atOffset(ZoneOffset.UTC).toLocalDate().toString()),
+                Arbitraries.longs().between(-10L * 365 * 86400, 10L * 365 * 86400).map(seconds -> Instant.now()
+                        .plusSeconds(seconds).atOffset(ZoneOffset.UTC).toLocalDateTime().withNano(0).toString()),
                 Arbitraries.strings().ascii().ofMaxLength(30));
     }
 

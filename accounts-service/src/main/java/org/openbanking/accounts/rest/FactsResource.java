@@ -30,11 +30,13 @@ public class FactsResource {
     FactsService facts;
 
     @GET
-    @Operation(summary = "Banded facts of the consent's accounts (accountIds), for matching offers inside the platform")
+    @Operation(summary = "Banded facts of each of the consent's accounts (accountIds), for matching offers inside the platform")
     public Uni<FactsView> facts(@PathParam("userId") String userId, @QueryParam("accountIds") String accountIds) {
         return facts.factsOf(userId, accountIds == null ? List.of() : List.of(accountIds.split(",", -1)))
-                .map(f -> new FactsView(new FactsView.Data(f.userId(),
-                        new Amount(Money.format(f.averageBalanceBand()), "EUR"),
-                        new Amount(Money.format(f.monthlyIncomeBand()), "EUR"), f.accountTypes())));
+                .map(list -> new FactsView(new FactsView.Data(userId, list.stream()
+                        .map(f -> new FactsView.AccountFacts(f.accountId(),
+                                new Amount(Money.format(f.averageBalanceBand()), "EUR"),
+                                new Amount(Money.format(f.monthlyIncomeBand()), "EUR"), f.accountType()))
+                        .toList())));
     }
 }

@@ -76,6 +76,8 @@ public class AccountReadService {
         });
     }
 
+    private static final String QUERY_DATE = "Must be an ISO 8601 date or date-time (a time zone, if sent, is ignored)";
+
     /**
      * Transactions clipped to the consent's window and the request's, filtered to credits or debits as the consent
      * says, newest first, at most one page.
@@ -84,14 +86,13 @@ public class AccountReadService {
     public Uni<TransactionPage> transactions(String userId, String accountId, Scope scope, String requestFrom,
             String requestTo, String pageToken) {
         List<ErrorDetail> errors = new ArrayList<>();
-        Instant fromTime = DateTimes.parse(requestFrom);
-        Instant toTime = DateTimes.parse(requestTo);
+        Instant fromTime = DateTimes.parseQuery(requestFrom);
+        Instant toTime = DateTimes.parseQuery(requestTo);
         if (requestFrom != null && fromTime == null) {
-            errors.add(
-                    ErrorDetail.of(FIELD_INVALID_DATE, "fromBookingDateTime", "Must be an ISO 8601 date-time with an offset"));
+            errors.add(ErrorDetail.of(FIELD_INVALID_DATE, "fromBookingDateTime", QUERY_DATE));
         }
         if (requestTo != null && toTime == null) {
-            errors.add(ErrorDetail.of(FIELD_INVALID_DATE, "toBookingDateTime", "Must be an ISO 8601 date-time with an offset"));
+            errors.add(ErrorDetail.of(FIELD_INVALID_DATE, "toBookingDateTime", QUERY_DATE));
         }
         TransactionRepository.Cursor cursor = pageToken == null ? null : decode(pageToken);
         if (pageToken != null && cursor == null) {

@@ -51,7 +51,7 @@ public class BankLoadService {
     public static final int MAX_BATCH = 1000;
     static final Set<String> ACCOUNT_TYPES = Set.of("Personal", "Business");
     static final Set<String> ACCOUNT_SUB_TYPES = Set.of("CurrentAccount", "Savings", "CreditCard", "Loan", "Mortgage",
-            "Prepaid", "ChargeCard", "EMoney");
+            "PrePaidCard", "ChargeCard", "EMoney");
     private static final Pattern IBAN = Pattern.compile("[A-Z]{2}\\d{2}[A-Z0-9]{11,30}");
     private static final Pattern TRANSACTION_ID = Pattern.compile("[A-Za-z0-9._~:-]{1,64}");
     private static final Pattern MCC = Pattern.compile("\\d{4}");

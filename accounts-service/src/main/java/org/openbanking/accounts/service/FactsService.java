@@ -19,14 +19,16 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Offer-eligibility facts computed from a user's data: the 90-day average balance, the monthly income (credits over
- * 90 days / 3), the account types held. Only EUR accounts count (the sandbox and the offers are in EUR). Amounts are
- * reported as the lower bound of their band, so the exact figures never leave this service.
+ * Offer-eligibility facts computed from a user's data, one set per account: the 90-day average balance, the monthly
+ * income (credits over 90 days / 3), the account's type. Only EUR accounts count (the sandbox and the offers are in
+ * EUR). Amounts are reported as the lower bound of their band, so the exact figures never leave this service. Facts
+ * are per account because an offer is placed for an account (OBIE's OBReadOffer1 names one), and a match must be
+ * explained by that account alone.
  */
 @ApplicationScoped
 public class FactsService {
 
-    public record Facts(String userId, BigDecimal averageBalanceBand, BigDecimal monthlyIncomeBand, List<String> accountTypes) {
+    public record Facts(String accountId, BigDecimal averageBalanceBand, BigDecimal monthlyIncomeBand, String accountType) {
     }
 
     static final int[] BALANCE_BANDS = {0, 500, 1000, 2500, 5000, 10000, 25000, 50000, 100000};
@@ -40,16 +42,17 @@ public class FactsService {
     private static final String FACTS = """
             with acc as (select id, booked_amount, account_sub_type from account
                          where user_id = $1 and id = any($3) and linked and currency = 'EUR'),
-                 tx as (select t.amount, t.credit_debit, t.booking_time from bank_transaction t join acc on acc.id = t.account_id
+                 tx as (select t.account_id, t.amount, t.credit_debit, t.booking_time
+                        from bank_transaction t join acc on acc.id = t.account_id
                         where t.status = 'Booked' and t.booking_time > $2::timestamptz - interval '90 days')
-            select (select coalesce(sum(booked_amount), 0) from acc)
+            select acc.id, acc.account_sub_type,
+                   acc.booked_amount
                    - coalesce((select sum(case when credit_debit = 'Credit' then amount else -amount end
-                        * floor(extract(epoch from (booking_time - ($2::timestamptz - interval '90 days'))) / 86400)) / 90 from tx), 0)
-                     as average_balance,
-                   coalesce((select sum(amount) from tx where credit_debit = 'Credit'), 0) / 3 as monthly_income,
-                   (select coalesce(string_agg(distinct account_sub_type, ',' order by account_sub_type), '') from acc)
-                     as account_types,
-                   (select count(*) from acc) as accounts
+                        * floor(extract(epoch from (booking_time - ($2::timestamptz - interval '90 days'))) / 86400)) / 90
+                        from tx where tx.account_id = acc.id), 0) as average_balance,
+                   coalesce((select sum(amount) from tx where tx.account_id = acc.id and credit_debit = 'Credit'), 0) / 3
+                     as monthly_income
+            from acc order by acc.id
             """;
 
     @Inject
@@ -60,8 +63,9 @@ public class FactsService {
     /**
      * Facts of the given accounts of the user only: the accounts a consent covers. Offers are never matched on what
      * the user holds elsewhere (a ladder of offers would otherwise tell the partner about accounts it was not shown).
+     * Accounts that are not the user's, not linked or not in EUR have no facts.
      */
-    public Uni<Facts> factsOf(String userId, List<String> accountIds) {
+    public Uni<List<Facts>> factsOf(String userId, List<String> accountIds) {
         Ids.requireValid(userId, "UserId");
         if (accountIds == null || accountIds.isEmpty() || accountIds.size() > 100
                 || !accountIds.stream().allMatch(Ids::isValid)) {
@@ -71,11 +75,12 @@ public class FactsService {
         return pool.preparedQuery(FACTS)
                 .execute(Tuple.of(userId, clock.instant().atOffset(ZoneOffset.UTC), accountIds.toArray(String[]::new)))
                 .map(rows -> {
-                    Row row = rows.iterator().next();
-                    String types = row.getString("account_types");
-                    return new Facts(userId, band(row.getBigDecimal("average_balance"), BALANCE_BANDS),
-                            band(row.getBigDecimal("monthly_income"), INCOME_BANDS),
-                            types.isEmpty() ? List.of() : new ArrayList<>(List.of(types.split(","))));
+                    List<Facts> facts = new ArrayList<>();
+                    for (Row row : rows) {
+                        facts.add(new Facts(row.getString("id"), band(row.getBigDecimal("average_balance"), BALANCE_BANDS),
+                                band(row.getBigDecimal("monthly_income"), INCOME_BANDS), row.getString("account_sub_type")));
+                    }
+                    return facts;
                 });
     }
 

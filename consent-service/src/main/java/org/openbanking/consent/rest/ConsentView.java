@@ -5,9 +5,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** A consent as partners and users see it (contract shape "Consent"). */
+/** A consent as partners and users see it (contract shape "Consent"; OBReadConsentResponse1 plus extensions). */
 public record ConsentView(
         @JsonProperty("Data") Data data,
+        /** OBRisk2, which has no fields for account access: the {} every consent request must carry, returned. */
+        @JsonProperty("Risk") Map<String, Object> risk,
         @JsonProperty("Links") Links links,
         @JsonProperty("Meta") Map<String, Object> meta) {
 

@@ -41,7 +41,7 @@ final class ConsentViews {
     }
 
     static ConsentView view(Consent c, Instant now, String self) {
-        return new ConsentView(data(c, now), new ConsentView.Links(self), Map.of());
+        return new ConsentView(data(c, now), Map.of(), new ConsentView.Links(self), Map.of());
     }
 
     static HistoryView history(String consentId, List<ConsentHistory> entries, String self) {

@@ -46,6 +46,14 @@ public final class ConsentRules {
             throw ApiException.badRequest(FIELD_MISSING, "Data", "Data is required");
         }
         ConsentRequest.Data data = request.data();
+        // OBReadConsent1 requires Risk, an OBRisk2: an object that for account access has no fields at all (the schema
+        // closes it), so {} is the only valid Risk, and it is what every consent response carries back.
+        if (request.risk() == null) {
+            errors.add(ErrorDetail.of(FIELD_MISSING, "Risk", "Risk is required: {} for account access"));
+        } else {
+            request.risk().keySet().forEach(name -> errors.add(ErrorDetail.of(FIELD_INVALID, "Risk." + name,
+                    "OBRisk2 has no fields for account access: Risk must be {}")));
+        }
 
         List<String> permissions = permissions(data.permissions(), errors);
 

@@ -10,8 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,6 +24,8 @@ import org.openbanking.gateway.service.PartnerDataService;
 import org.openbanking.gateway.service.PartnerDataService.Resource;
 import org.openbanking.gateway.service.PartnerRateLimiter;
 import org.openbanking.gateway.service.Relay;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 import io.smallrye.mutiny.Uni;
 
@@ -37,7 +41,6 @@ public class PartnerDataResource {
 
     static final String CONSENT = "x-consent-id";
     static final String CUSTOMER_IP = "x-fapi-customer-ip-address";
-    static final String NO_OFFERS = "{\"Data\":{\"Offer\":[]}}";
 
     @Inject
     PartnerDataService data;
@@ -89,19 +92,27 @@ public class PartnerDataResource {
     @GET
     @Path("/offers")
     @Operation(summary = "Offers matched to the user inside the platform (ReadOffers, purpose OfferPlacement)")
-    public Uni<Response> offers(@HeaderParam(CONSENT) String consentId, @HeaderParam(CUSTOMER_IP) String ip) {
+    public Uni<Response> offers(@HeaderParam(CONSENT) String consentId, @HeaderParam(CUSTOMER_IP) String ip,
+            @Context UriInfo uri) {
         String partner = caller.partnerId();
         // Offers degrade gracefully: when partner-offers-service cannot answer, the partner gets no offers, not an error.
         return data.serve(consentId, ip, Resource.Offers, null,
                 permit -> offers.read(api -> api.placements(partner, consentId, permit.userId(), permit.scope().accountIds))
-                        .map(r -> r.getStatus() == 503 ? Relay.json(200, NO_OFFERS) : r));
+                        .map(r -> r.getStatus() == 503 ? Relay.json(200, noOffers(uri)) : r));
+    }
+
+    /** An empty OBReadOffer1; {@code Links.Self} is the address the partner called. */
+    static String noOffers(UriInfo uri) {
+        String self = uri.getAbsolutePathBuilder().replaceQuery(null).build().toString();
+        return "{\"Data\":{\"Offer\":[]},\"Links\":{\"Self\":\""
+                + new String(JsonStringEncoder.getInstance().quoteAsString(self)) + "\"},\"Meta\":{}}";
     }
 
     @POST
-    @Path("/offers/{placementId}/events")
+    @Path("/offers/{offerId}/events")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record that an offer was shown or clicked")
-    public Uni<Response> event(@PathParam("placementId") String placementId, String body) {
+    public Uni<Response> event(@PathParam("offerId") String placementId, String body) {
         String partner = caller.partnerId();
         limiter.acquire(partner);
         return offers.write(api -> api.event(partner, placementId, body)).map(Relay::of);

@@ -27,9 +27,9 @@ public final class PlainWords {
         Set<String> p = Set.copyOf(permissions);
         List<String> lines = new ArrayList<>();
         if (p.contains("ReadAccountsDetail")) {
-            lines.add("the accounts you choose, with their names, types, currencies and full account numbers (IBAN)");
+            lines.add("the accounts you choose, with their nicknames, types, currencies and full account numbers (IBAN)");
         } else if (p.contains("ReadAccountsBasic")) {
-            lines.add("the accounts you choose, with their names, types and currencies (not the account numbers)");
+            lines.add("the accounts you choose, with their nicknames, types and currencies (not the account numbers)");
         }
         if (p.contains("ReadBalances")) {
             lines.add("your balances");
@@ -41,14 +41,14 @@ public final class PlainWords {
         if ((basic || detail) && (credits || debits)) {
             String direction = credits && debits ? "money in and out" : credits ? "money in only" : "money out only";
             String depth = detail
-                    ? "with descriptions and merchant names"
-                    : "amounts and dates only, without descriptions or merchants";
+                    ? "with descriptions, merchant names and categories, and the balance after each"
+                    : "amounts and dates only, without descriptions, merchants or balances";
             lines.add("your transactions " + window(transactionFrom, transactionTo) + ", " + direction + " (" + depth
                     + ")");
         }
         if (p.contains("ReadOffers")) {
-            lines.add("offers from banks that match you, chosen inside the platform (the partner never learns why an "
-                    + "offer matched)");
+            lines.add("offers from banks that match one of these accounts, chosen inside the platform (the partner learns "
+                    + "which account an offer is for, never why it matched)");
         }
         return lines;
     }

@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 
 /**
- * A user's eligibility facts from accounts-service. The fallback is "no facts", which means no placements: offers are
+ * The eligibility facts of a user's accounts from accounts-service, one set per account. The fallback is "no facts", which means no placements: offers are
  * never matched on missing or partial facts. Failures are timeouts, connection errors, 5xx and malformed answers; a 404
  * (no data for the user) is an answer, and other 4xx do not trip the breaker. Numbers: one block per downstream in
  * application.properties.
@@ -28,9 +28,9 @@ public class AccountsClient {
 
     private static final Logger LOG = Logger.getLogger(AccountsClient.class);
 
-    /** Banded facts: the lower bounds of the user's balance and income bands, and the account types held. */
-    public record Facts(BigDecimal averageBalanceBand, BigDecimal monthlyIncomeBand, String currency,
-            List<String> accountTypes) {
+    /** Banded facts of one account: the lower bounds of its balance and income bands, and its type. */
+    public record Facts(String accountId, BigDecimal averageBalanceBand, BigDecimal monthlyIncomeBand, String currency,
+            String accountType) {
     }
 
     /** accounts-service refused the request itself (4xx other than 404). */
@@ -53,11 +53,11 @@ public class AccountsClient {
     @RestClient
     FactsApi api;
 
-    @Timeout(500)
-    @Retry(maxRetries = 1, delay = 50, abortOn = Rejected.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Rejected.class)
+    @Timeout
+    @Retry(abortOn = Rejected.class)
+    @CircuitBreaker(skipOn = Rejected.class)
     @Fallback(fallbackMethod = "noFacts")
-    public Uni<Optional<Facts>> factsOf(String userId, List<String> accountIds) {
+    public Uni<Optional<List<Facts>>> factsOf(String userId, List<String> accountIds) {
         return api.factsOf(userId, String.join(",", accountIds))
                 .map(AccountsClient::read)
                 .onFailure(WebApplicationException.class).recoverWithUni(failure -> {
@@ -69,21 +69,25 @@ public class AccountsClient {
                 });
     }
 
-    Uni<Optional<Facts>> noFacts(String userId, List<String> accountIds) {
+    Uni<Optional<List<Facts>>> noFacts(String userId, List<String> accountIds) {
         LOG.debug("No facts for a placement request: accounts-service did not answer in time or correctly");
         return Uni.createFrom().item(Optional.empty());
     }
 
-    private static Optional<Facts> read(FactsApi.FactsResponse response) {
+    private static Optional<List<Facts>> read(FactsApi.FactsResponse response) {
         try {
-            FactsApi.Data data = response.data();
-            BigDecimal balance = new BigDecimal(data.averageBalance90DaysBand().amount());
-            BigDecimal income = new BigDecimal(data.monthlyIncomeBand().amount());
-            String currency = data.averageBalance90DaysBand().currency();
-            if (currency == null || !currency.equals(data.monthlyIncomeBand().currency()) || data.accountTypes() == null) {
-                throw new Malformed();
+            List<Facts> facts = new java.util.ArrayList<>();
+            for (FactsApi.AccountFacts account : response.data().account()) {
+                BigDecimal balance = new BigDecimal(account.averageBalance90DaysBand().amount());
+                BigDecimal income = new BigDecimal(account.monthlyIncomeBand().amount());
+                String currency = account.averageBalance90DaysBand().currency();
+                if (account.accountId() == null || currency == null
+                        || !currency.equals(account.monthlyIncomeBand().currency()) || account.accountSubType() == null) {
+                    throw new Malformed();
+                }
+                facts.add(new Facts(account.accountId(), balance, income, currency, account.accountSubType()));
             }
-            return Optional.of(new Facts(balance, income, currency, List.copyOf(data.accountTypes())));
+            return Optional.of(List.copyOf(facts));
         } catch (RuntimeException e) {
             throw e instanceof Malformed ? e : new Malformed();
         }

@@ -33,10 +33,15 @@ interface FactsApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Data(
+    record Data(@JsonProperty("Account") List<AccountFacts> account) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AccountFacts(
+            @JsonProperty("AccountId") String accountId,
             @JsonProperty("AverageBalance90DaysBand") Money averageBalance90DaysBand,
             @JsonProperty("MonthlyIncomeBand") Money monthlyIncomeBand,
-            @JsonProperty("AccountTypes") List<String> accountTypes) {
+            @JsonProperty("AccountSubType") String accountSubType) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

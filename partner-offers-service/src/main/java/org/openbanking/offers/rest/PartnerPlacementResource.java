@@ -1,6 +1,7 @@
 package org.openbanking.offers.rest;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -13,11 +14,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.openbanking.common.DateTimes;
 import org.openbanking.common.ServiceRoles;
+import org.openbanking.offers.service.OfferTypes;
 import org.openbanking.offers.service.PlacementService;
 
 import io.smallrye.mutiny.Uni;
@@ -32,8 +35,13 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Placements (internal)")
 public class PartnerPlacementResource {
 
+    /** The partner's route at the gateway, for {@code Links.Self}. */
+    static final String PARTNER_OFFERS = "/open-banking/v3.1/aisp/offers";
+
     @Inject
     PlacementService placements;
+    @ConfigProperty(name = "offers.public-base-url")
+    String publicBaseUrl;
 
     @GET
     @Operation(summary = "Offers matched for the consent's user inside the platform, with opaque placement ids")
@@ -42,10 +50,11 @@ public class PartnerPlacementResource {
         return placements.place(partnerId, consentId, userId,
                 accountIds == null ? List.of() : List.of(accountIds.split(",", -1)))
                 .map(list -> new PlacementView(new PlacementView.Data(list.stream()
-                        .map(p -> new PlacementView.Item(p.placement().id, p.bankName(), p.offer().title, p.offer().description,
-                                p.offer().productType, p.offer().rate, p.offer().fees, p.offer().url,
-                                DateTimes.format(p.offer().endTime)))
-                        .toList())));
+                        .map(p -> new PlacementView.Item(p.accountId(), p.placement().id,
+                                OfferTypes.of(p.offer().productType), p.offer().description,
+                                DateTimes.format(p.offer().startTime), DateTimes.format(p.offer().endTime), p.offer().rate,
+                                p.offer().url, p.bankName(), p.offer().title, p.offer().productType, p.offer().fees))
+                        .toList()), new PlacementView.Links(publicBaseUrl + PARTNER_OFFERS), Map.of()));
     }
 
     @POST

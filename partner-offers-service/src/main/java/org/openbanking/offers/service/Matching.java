@@ -6,7 +6,7 @@ import org.openbanking.offers.client.AccountsClient;
 import org.openbanking.offers.model.Offer;
 
 /**
- * Does an offer's rules admit a user's banded facts? Facts are the lower bounds of bands, so a user matches a minimum
+ * Does an offer's rules admit one account's banded facts? Facts are the lower bounds of bands, so a user matches a minimum
  * only when their whole band is at or above it: matching errs on the side of not placing.
  */
 final class Matching {
@@ -25,6 +25,6 @@ final class Matching {
             return false;
         }
         return offer.accountTypes == null
-                || Arrays.stream(offer.accountTypes.split(",")).anyMatch(facts.accountTypes()::contains);
+                || Arrays.stream(offer.accountTypes.split(",")).anyMatch(facts.accountType()::equals);
     }
 }

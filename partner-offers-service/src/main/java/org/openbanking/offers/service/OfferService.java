@@ -48,8 +48,11 @@ import io.smallrye.mutiny.Uni;
 public class OfferService {
 
     public static final int SUPPRESSION_THRESHOLD = 5;
+    static final int MAX_DESCRIPTION = 500;
+    static final int MAX_URL = 256;
     static final Set<String> PRODUCT_TYPES = Set.of("CreditCard", "PersonalLoan", "Savings", "Overdraft", "Mortgage");
-    static final Set<String> ACCOUNT_TYPES = Set.of("CurrentAccount", "Savings", "CreditCard", "Loan", "Mortgage", "Prepaid",
+    static final Set<String> ACCOUNT_TYPES = Set.of("CurrentAccount", "Savings", "CreditCard", "Loan", "Mortgage",
+            "PrePaidCard",
             "ChargeCard", "EMoney");
     private static final Pattern RATE = Pattern.compile("\\d{1,3}(\\.\\d{1,3})?");
     private static final Pattern AMOUNT = Pattern.compile("\\d{1,13}(\\.\\d{1,2})?");
@@ -226,7 +229,8 @@ public class OfferService {
         }
         List<ErrorDetail> errors = new ArrayList<>();
         text(r.title(), "Title", 120, true, errors);
-        text(r.description(), "Description", 1000, true, errors);
+        // OBIE's limits for what a partner receives (OBReadOffer1: Description 500, URL 256).
+        text(r.description(), "Description", MAX_DESCRIPTION, true, errors);
         text(r.fees(), "Fees", 280, false, errors);
         // Set.of(...).contains(null) throws: a missing value is checked first.
         if (r.productType() == null || !PRODUCT_TYPES.contains(r.productType())) {
@@ -238,7 +242,8 @@ public class OfferService {
             errors.add(ErrorDetail.of(FIELD_INVALID, "Rate", "Rate must be a percentage from 0 to 100, e.g. \"12.9\""));
         }
         if (!isHttpsUrl(r.url())) {
-            errors.add(ErrorDetail.of(FIELD_INVALID, "Url", "Url must be an absolute https URL"));
+            errors.add(ErrorDetail.of(FIELD_INVALID, "Url", "Url must be an absolute https URL of at most " + MAX_URL
+                    + " characters"));
         }
         Instant start = DateTimes.parse(r.startDateTime());
         Instant end = DateTimes.parse(r.endDateTime());
@@ -329,7 +334,7 @@ public class OfferService {
     }
 
     static boolean isHttpsUrl(String url) {
-        if (url == null || url.length() > 2048) {
+        if (url == null || url.length() > MAX_URL) {
             return false;
         }
         try {

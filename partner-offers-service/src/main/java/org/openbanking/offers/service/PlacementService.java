@@ -5,8 +5,11 @@ import static org.openbanking.common.ErrorCodes.FIELD_INVALID;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -36,8 +39,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class PlacementService {
 
-    /** A matched offer and its placement for this consent. */
-    public record Placed(Placement placement, Offer offer, String bankName) {
+    /** A matched offer, its placement for this consent, and the consented account whose own facts matched. */
+    public record Placed(Placement placement, Offer offer, String bankName, String accountId) {
     }
 
     @Inject
@@ -65,27 +68,42 @@ public class PlacementService {
         }
         return accounts.factsOf(userId, accountIds).chain(facts -> facts.isEmpty()
                 ? Uni.createFrom().item(List.<Placed>of())
-                : Panache.withTransaction(() -> placeOnce(partnerId, consentId, userId, facts))
+                : Panache.withTransaction(() -> placeOnce(partnerId, consentId, userId, ofConsent(facts.get(), accountIds)))
                         // Two first requests for one consent race on (offer, consent): the loser finds the winner's.
                         .onFailure(Failures::isUniqueViolation)
-                        .recoverWithUni(() -> Panache.withTransaction(() -> placeOnce(partnerId, consentId, userId, facts))));
+                        .recoverWithUni(() -> Panache.withTransaction(
+                                () -> placeOnce(partnerId, consentId, userId, ofConsent(facts.get(), accountIds)))));
+    }
+
+    /** The facts of the consent's accounts, in the consent's order; whatever else an answer holds counts for nothing. */
+    static List<AccountsClient.Facts> ofConsent(List<AccountsClient.Facts> facts, List<String> accountIds) {
+        Map<String, AccountsClient.Facts> byAccount = new HashMap<>();
+        facts.forEach(f -> byAccount.putIfAbsent(f.accountId(), f));
+        return accountIds.stream().map(byAccount::get).filter(Objects::nonNull).toList();
     }
 
     private Uni<List<Placed>> placeOnce(String partnerId, String consentId, String userId,
-            Optional<AccountsClient.Facts> facts) {
+            List<AccountsClient.Facts> facts) {
         Instant now = now();
         return offers.findLive(now).chain(live -> {
-            List<Offer> matched = live.stream().filter(o -> Matching.matches(o, facts.get())).toList();
+            // Each offer once per consent, for the first consented account whose own facts match.
+            Map<Offer, String> matched = new LinkedHashMap<>();
+            for (Offer offer : live) {
+                facts.stream().filter(f -> Matching.matches(offer, f)).findFirst()
+                        .ifPresent(f -> matched.put(offer, f.accountId()));
+            }
             if (matched.isEmpty()) {
                 return Uni.createFrom().item(List.<Placed>of());
             }
-            List<String> bankIds = matched.stream().map(o -> o.bankId).distinct().toList();
+            List<String> bankIds = matched.keySet().stream().map(o -> o.bankId).distinct().toList();
             return banks.list("id in ?1", bankIds)
                     .map(found -> found.stream().collect(Collectors.toMap(b -> b.id, (Bank b) -> b.name)))
-                    .chain(names -> Multi.createFrom().iterable(matched)
+                    .chain(names -> Multi.createFrom().iterable(matched.entrySet())
                             .onItem()
-                            .transformToUniAndConcatenate(offer -> placementFor(offer, partnerId, consentId, userId, now)
-                                    .map(p -> new Placed(p, offer, names.getOrDefault(offer.bankId, offer.bankId))))
+                            .transformToUniAndConcatenate(m -> placementFor(m.getKey(), partnerId, consentId, userId, now)
+                                    .map(p -> new Placed(p, m.getKey(),
+                                            names.getOrDefault(m.getKey().bankId, m.getKey().bankId),
+                                            m.getValue())))
                             .collect().asList());
         });
     }
