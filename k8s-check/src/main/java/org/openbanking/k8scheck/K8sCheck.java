@@ -13,6 +13,7 @@ import org.openbanking.k8scheck.render.Renderer;
 import org.openbanking.k8scheck.render.Renderers;
 import org.openbanking.k8scheck.rules.ConfigRule;
 import org.openbanking.k8scheck.rules.ImageRule;
+import org.openbanking.k8scheck.rules.KeycloakVersionRule;
 import org.openbanking.k8scheck.rules.NetworkRule;
 import org.openbanking.k8scheck.rules.ProbeRule;
 import org.openbanking.k8scheck.rules.RealmRule;
@@ -33,7 +34,7 @@ public final class K8sCheck {
 
     private static final List<Rule> RULES = List.of(new SchemaRule(), new ReferenceRule(), new ProbeRule(),
             new ConfigRule(), new SecurityRule(), new ResourcesRule(), new NetworkRule(), new SecretsRule(),
-            new ShapeRule(), new ImageRule(), new RealmRule());
+            new ShapeRule(), new ImageRule(), new RealmRule(), new KeycloakVersionRule());
 
     private final Repository repository;
     private final Renderer renderer;

@@ -43,6 +43,22 @@ class SeededMistakesTest {
         return new Edit(file, find, replace);
     }
 
+    /** The build's Keycloak version, from the root pom (the rule's one source). */
+    private static final String KEYCLOAK = keycloakVersion();
+
+    private static String keycloakVersion() {
+        try {
+            String pom = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("ob.root", ".."), "pom.xml"));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<keycloak\\.version>([^<]+)<").matcher(pom);
+            if (!m.find()) {
+                throw new IllegalStateException("pom.xml names no keycloak.version");
+            }
+            return m.group(1).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static final String BASE = "k8s/base/";
     private static final String DEV = "k8s/overlays/dev/";
     private static final String PROD = "k8s/overlays/prod/";
@@ -216,7 +232,14 @@ class SeededMistakesTest {
                         edit(DEV + "keycloak/openbanking-realm.json", "\"accessTokenLifespan\": 300,",
                                 "\"accessTokenLifespan\": 3600,")),
                 mistake("an image that runs as root", "image", "must end with USER <numeric non-root uid>, found root",
-                        edit("gateway/src/main/docker/Dockerfile.jvm", "USER 185", "USER root")));
+                        edit("gateway/src/main/docker/Dockerfile.jvm", "USER 185", "USER root")),
+                mistake("a deployed Keycloak that is not the tested one", "keycloak-version",
+                        "image registry.example.com/openbanking/keycloak:26.0.0 is not the build's Keycloak " + KEYCLOAK,
+                        edit(PROD + "kustomization.yaml", "    newTag: " + KEYCLOAK + "\n", "    newTag: 26.0.0\n")),
+                mistake("a Keycloak image built from another version", "keycloak-version",
+                        "FROM quay.io/keycloak/keycloak:26.0.0 is not the build's Keycloak " + KEYCLOAK,
+                        edit("k8s/keycloak/Dockerfile", "FROM quay.io/keycloak/keycloak:" + KEYCLOAK + "\n",
+                                "FROM quay.io/keycloak/keycloak:26.0.0\n")));
     }
 
     private static final String OFFERS_API = """

@@ -16,7 +16,8 @@ import java.util.zip.ZipFile;
  */
 final class Keycloak {
 
-    static final String VERSION = System.getProperty("ob.keycloak.version", "26.5.6");
+    /** The build's Keycloak version (the root pom's {@code keycloak.version}, filtered into the launcher's jar). */
+    static final String VERSION = buildProperty("keycloak.version");
 
     private Keycloak() {
     }
@@ -27,10 +28,11 @@ final class Keycloak {
         if (Files.isRegularFile(home.resolve("bin/kc.sh"))) {
             return home;
         }
-        Path zip = zip();
+        Path zip = zip(config);
         if (!Files.isRegularFile(zip)) {
             throw new Stack.LaunchException("Keycloak's distribution is missing at " + zip
-                    + ": run ./mvnw install -DskipTests (it downloads it), or set OB_KEYCLOAK_URL to use an external Keycloak.");
+                    + ": run ./mvnw install -DskipTests (the build copies it there), or set OB_KEYCLOAK_URL to use an "
+                    + "external Keycloak.");
         }
         try {
             unzip(zip, config.dataDir());
@@ -64,13 +66,32 @@ final class Keycloak {
     /** The gateway origin the realm file names for the dashboard client (the default local port). */
     static final String DASHBOARD_ORIGIN = "http://localhost:8080";
 
-    static Path zip() {
+    /**
+     * The distribution the launcher's build copied next to it (launcher/target/keycloak), wherever the local Maven
+     * repository is; {@code -Dob.keycloak.zip} names another.
+     */
+    static Path zip(LaunchConfig config) {
         String explicit = System.getProperty("ob.keycloak.zip");
         if (explicit != null) {
             return Path.of(explicit);
         }
-        String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
-        return Path.of(repo, "org/keycloak/keycloak-quarkus-dist", VERSION, "keycloak-quarkus-dist-" + VERSION + ".zip");
+        return config.root().resolve("launcher/target/keycloak/keycloak-quarkus-dist-" + VERSION + ".zip");
+    }
+
+    private static String buildProperty(String name) {
+        try (InputStream in = Keycloak.class.getResourceAsStream("/launcher-build.properties")) {
+            java.util.Properties properties = new java.util.Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            String value = properties.getProperty(name);
+            if (value == null || value.startsWith("${")) {
+                throw new IllegalStateException("launcher-build.properties has no " + name + ": build the launcher with Maven");
+            }
+            return value;
+        } catch (IOException e) {
+            throw new IllegalStateException("launcher-build.properties cannot be read", e);
+        }
     }
 
     private static void unzip(Path zip, Path target) throws IOException {

@@ -214,7 +214,7 @@ public final class Markdown {
         f.path("rssMiB").fields().forEachRemaining(e -> {
             JsonNode startup = f.path("startupSeconds").path(e.getKey());
             String name = e.getKey().equals("keycloak")
-                    ? "Keycloak 26.5.6 dev mode (reference)"
+                    ? "Keycloak dev mode (reference)"
                     : e.getKey().startsWith("gateway-")
                             ? e.getKey() + " (second replica, idle but for revocation)"
                             : e.getKey();

@@ -39,9 +39,9 @@ public class AccountsClient {
     @RestClient
     AccountsApi api;
 
-    @Timeout(1200)
-    @Retry(maxRetries = 1, delay = 50, abortOn = Rejected.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Rejected.class)
+    @Timeout
+    @Retry(abortOn = Rejected.class)
+    @CircuitBreaker(skipOn = Rejected.class)
     @Fallback(fallbackMethod = "unavailable")
     public Uni<Set<String>> accountIdsOf(String userId) {
         return api.accountsOf(userId)

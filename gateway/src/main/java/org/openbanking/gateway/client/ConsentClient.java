@@ -19,7 +19,8 @@ import io.smallrye.mutiny.Uni;
  * The hop to consent-service. Reads may be retried once; writes never are. Only failures of the hop (timeouts, refused
  * connections, 5xx, a 401 for the gateway's own token) count for the breaker; the service's other 4xx are answers and
  * are relayed. A bulkhead keeps a slow
- * consent-service from holding every request of the gateway. The numbers are overridden in one block of application.properties.
+ * consent-service from holding every request of the gateway. The annotations say which failures count; every number
+ * (timeouts, retries, breakers, bulkheads) is in one block of application.properties, with the budget it serves.
  */
 @ApplicationScoped
 public class ConsentClient {
@@ -28,19 +29,19 @@ public class ConsentClient {
     @RestClient
     ConsentApi api;
 
-    @Timeout(300)
-    @Retry(maxRetries = 1, delay = 20, retryOn = {Downstream.Failure.class, java.io.IOException.class,
+    @Timeout
+    @Retry(retryOn = {Downstream.Failure.class, java.io.IOException.class,
             org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class})
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000)
-    @Bulkhead(value = 64, waitingTaskQueue = 256)
+    @CircuitBreaker
+    @Bulkhead
     @Fallback(fallbackMethod = "unavailable")
     public Uni<Response> read(Function<ConsentApi, Uni<Response>> call) {
         return Downstream.failOnHopFailure(call.apply(api));
     }
 
-    @Timeout(600)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000)
-    @Bulkhead(value = 64, waitingTaskQueue = 256)
+    @Timeout
+    @CircuitBreaker
+    @Bulkhead
     @Fallback(fallbackMethod = "unavailable")
     public Uni<Response> write(Function<ConsentApi, Uni<Response>> call) {
         return Downstream.failOnHopFailure(call.apply(api));

@@ -28,19 +28,19 @@ public class OffersClient {
     @RestClient
     OffersApi api;
 
-    @Timeout(1500)
-    @Retry(maxRetries = 1, delay = 20, retryOn = {Downstream.Failure.class, java.io.IOException.class,
+    @Timeout
+    @Retry(retryOn = {Downstream.Failure.class, java.io.IOException.class,
             org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class})
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000)
-    @Bulkhead(value = 64, waitingTaskQueue = 256)
+    @CircuitBreaker
+    @Bulkhead
     @Fallback(fallbackMethod = "unavailable")
     public Uni<Response> read(Function<OffersApi, Uni<Response>> call) {
         return Downstream.failOnHopFailure(call.apply(api));
     }
 
-    @Timeout(1500)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000)
-    @Bulkhead(value = 64, waitingTaskQueue = 256)
+    @Timeout
+    @CircuitBreaker
+    @Bulkhead
     @Fallback(fallbackMethod = "unavailable")
     public Uni<Response> write(Function<OffersApi, Uni<Response>> call) {
         return Downstream.failOnHopFailure(call.apply(api));

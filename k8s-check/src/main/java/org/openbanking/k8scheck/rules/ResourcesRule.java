@@ -12,7 +12,7 @@ import org.openbanking.k8scheck.model.Workload;
 
 /**
  * Every container has CPU and memory requests and limits, and the JVMs are sized from what was measured
- * (shared/MEASURED.md): a service's heap is set explicitly and its memory request covers that heap plus the ~102 MiB
+ * (measured on the reference machine): a service's heap is set explicitly and its memory request covers that heap plus the ~102 MiB
  * a Quarkus service held beyond its 128 MiB heap under load (~230 MB RSS); Keycloak's covers its ~530 MB RSS.
  */
 public final class ResourcesRule implements Rule {
@@ -48,7 +48,7 @@ public final class ResourcesRule implements Rule {
                 Long heap = heap(env.get("JAVA_OPTS"));
                 if (heap == null) {
                     overlay.report(RULE, workload.ref(), "JAVA_OPTS must set the heap (-Xmx): "
-                            + "a JVM left to its defaults grew to ~640 MB RSS under load (shared/MEASURED.md)");
+                            + "a JVM left to its defaults grew to ~640 MB RSS under load (measured on the reference machine)");
                 } else if (memory != null && memory.longValue() < heap + MEASURED_QUARKUS_OFF_HEAP) {
                     overlay.report(RULE, workload.ref(), "memory request " + Quantities.mebibytes(memory)
                             + "Mi is below the -Xmx heap (" + (heap >> 20) + "Mi) plus the measured ~102Mi off-heap");
