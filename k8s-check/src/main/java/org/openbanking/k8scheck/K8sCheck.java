@@ -6,11 +6,8 @@ import java.util.List;
 
 import org.openbanking.k8scheck.model.Manifest;
 import org.openbanking.k8scheck.model.Manifests;
-import org.openbanking.k8scheck.render.JavaKustomize;
-import org.openbanking.k8scheck.render.KubectlRenderer;
 import org.openbanking.k8scheck.render.RenderException;
 import org.openbanking.k8scheck.render.Renderer;
-import org.openbanking.k8scheck.render.Renderers;
 import org.openbanking.k8scheck.rules.ConfigRule;
 import org.openbanking.k8scheck.rules.ImageRule;
 import org.openbanking.k8scheck.rules.KeycloakVersionRule;
@@ -27,8 +24,9 @@ import org.openbanking.k8scheck.rules.ShapeRule;
 import org.openbanking.k8scheck.source.Repository;
 
 /**
- * The check of k8s/: every overlay rendered (kubectl where it exists, else the Java renderer; with kubectl, the Java
- * renderer must agree with it), then judged by every rule against the Kubernetes API schema and the services' code.
+ * The check of k8s/: every overlay rendered by {@code kubectl kustomize} (what operators run; this check does not
+ * re-implement it), then judged by every rule against the Kubernetes API schema and the services' code: what no tool
+ * checks for us.
  */
 public final class K8sCheck {
 
@@ -78,9 +76,6 @@ public final class K8sCheck {
                 findings.add(new Finding(name, "render", "k8s/overlays/" + name, e.getMessage()));
                 continue;
             }
-            if (renderer instanceof KubectlRenderer) {
-                crossCheck(name, dir, rendered, findings);
-            }
             Overlay overlay = new Overlay(name, dir, new Manifests(rendered), repository, findings);
             for (Rule rule : RULES) {
                 rule.check(overlay);
@@ -90,19 +85,5 @@ public final class K8sCheck {
             findings.add(new Finding("-", "render", "k8s/overlays", "no overlay found"));
         }
         return new Report(renderer.name(), overlays, findings);
-    }
-
-    /** Where kubectl exists, the Java renderer (CI's fallback) must render the same objects. */
-    private static void crossCheck(String name, Path dir, List<Manifest> byKubectl, List<Finding> findings) {
-        try {
-            List<Manifest> byJava = new JavaKustomize().render(dir);
-            for (String difference : Renderers.differences("kubectl", byKubectl, "the Java renderer", byJava)) {
-                findings.add(new Finding(name, "renderer", difference.substring(0, difference.indexOf(':')),
-                        difference.substring(difference.indexOf(':') + 2)));
-            }
-        } catch (RenderException e) {
-            findings.add(new Finding(name, "renderer", "k8s/overlays/" + name,
-                    "kubectl renders it but the Java renderer cannot: " + e.getMessage()));
-        }
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.openbanking.k8scheck.render.Renderers;
+import org.openbanking.k8scheck.render.KubectlRenderer;
 
 /**
  * A copy of the repository with one mistake seeded makes the check fail, naming that mistake; the same copy without
@@ -255,7 +255,7 @@ class SeededMistakesTest {
     @Test
     void theUnbrokenCopyPasses(@TempDir Path temp) {
         Path copy = RepositoryCopy.of(RepositoryCopy.root(), temp);
-        K8sCheck.Report report = new K8sCheck(copy, Renderers.preferred()).run();
+        K8sCheck.Report report = new K8sCheck(copy, KubectlRenderer.require()).run();
         assertTrue(report.passed(), report::toString);
     }
 
@@ -266,7 +266,7 @@ class SeededMistakesTest {
         for (Edit edit : mistake.edits()) {
             apply(copy, edit);
         }
-        K8sCheck.Report report = new K8sCheck(copy, Renderers.preferred()).run();
+        K8sCheck.Report report = new K8sCheck(copy, KubectlRenderer.require()).run();
         assertFalse(report.passed(), "the check passed despite " + mistake.name());
         assertTrue(report.of(mistake.rule()).stream().anyMatch(f -> f.toString().contains(mistake.expected())),
                 "no " + mistake.rule() + " finding containing '" + mistake.expected() + "' in:\n" + report);

@@ -36,8 +36,8 @@ final class DemoLinks {
                 if (user == null) {
                     continue; // a realm without the demo users (an external Keycloak): nothing to link
                 }
-                HttpResponse<String> code = client.send(json(gateway + "/me/bank-links", user,
-                        "{\"BankId\":\"" + link[1] + "\"}"), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> code = sendWhileWarming(client, json(gateway + "/me/bank-links", user,
+                        "{\"BankId\":\"" + link[1] + "\"}"));
                 if (code.statusCode() == 409) {
                     continue; // linked on an earlier start
                 }
@@ -45,9 +45,8 @@ final class DemoLinks {
                     throw new Stack.LaunchException("Could not create a link code for " + link[0] + ": " + code.body());
                 }
                 String linkCode = code.body().replaceAll(".*\"LinkCode\":\"([^\"]+)\".*", "$1");
-                HttpResponse<String> redeemed = client.send(json(gateway + "/banks/customer-links",
-                        DemoOffers.token(client, config, link[1]), "{\"LinkCode\":\"" + linkCode + "\"}"),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> redeemed = sendWhileWarming(client, json(gateway + "/banks/customer-links",
+                        DemoOffers.token(client, config, link[1]), "{\"LinkCode\":\"" + linkCode + "\"}"));
                 if (redeemed.statusCode() != 201) {
                     throw new Stack.LaunchException("Could not link " + link[0] + " to " + link[1] + ": " + redeemed.body());
                 }
@@ -59,6 +58,21 @@ final class DemoLinks {
             Thread.currentThread().interrupt();
         }
         return linked;
+    }
+
+    /**
+     * The first calls after a start meet services whose JVMs are still cold: a 503 (the gateway's budget for the hop
+     * ran out) is tried again, up to 5 times a second apart. Both calls are safe to repeat: asking for a code again
+     * replaces the pending one, and a code is redeemed at most once.
+     */
+    private static HttpResponse<String> sendWhileWarming(HttpClient client, HttpRequest request)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        for (int attempt = 1; attempt < 5 && response.statusCode() == 503; attempt++) {
+            Thread.sleep(1000);
+            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        return response;
     }
 
     private static HttpRequest json(String url, String token, String body) {

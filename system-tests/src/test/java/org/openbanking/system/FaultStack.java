@@ -64,7 +64,14 @@ final class FaultStack {
             starting.close();
             proxy.stop();
         }));
-        starting.start();
+        try {
+            starting.start();
+        } catch (RuntimeException e) {
+            // Nothing half-started stays behind: the next test class that needs the stack starts it afresh.
+            starting.close();
+            proxy.stop();
+            throw e;
+        }
         stack = starting;
         accountsProxy = proxy;
         awaitPartnerCalls(Duration.ofSeconds(60));

@@ -23,6 +23,13 @@ public final class KubectlRenderer implements Renderer {
         this.kubectl = kubectl;
     }
 
+    /** kubectl from the PATH; without it the check cannot run, and says so. */
+    public static KubectlRenderer require() {
+        return onPath().orElseThrow(() -> new RenderException("kubectl was not found on the PATH: k8s-check renders the "
+                + "overlays with `kubectl kustomize` (install kubectl, e.g. Debian's kubernetes-client or the "
+                + "upstream binary, and run again)"));
+    }
+
     /** kubectl from the PATH, if there is one. */
     public static Optional<KubectlRenderer> onPath() {
         String path = System.getenv("PATH");
