@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.openbanking.gateway.service.CsrfTokens;
+import org.openbanking.gateway.dashboard.CsrfTokens;
 
 class CsrfTokensTest {
 

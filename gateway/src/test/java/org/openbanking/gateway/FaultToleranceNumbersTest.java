@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.openbanking.gateway.client.AccountsClient;
-import org.openbanking.gateway.client.ConsentClient;
-import org.openbanking.gateway.client.OffersClient;
+import org.openbanking.gateway.downstream.AccountsClient;
+import org.openbanking.gateway.downstream.ConsentClient;
+import org.openbanking.gateway.downstream.OffersClient;
 import org.openbanking.testing.FaultToleranceNumbers;
 
 class FaultToleranceNumbersTest {

@@ -12,7 +12,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
-import org.openbanking.gateway.service.PartnerDirectory;
+import org.openbanking.gateway.operator.PartnerDirectory;
 
 /** Keycloak's stand-in in the gateway's own tests; the real one is exercised by the system tests. */
 @Alternative

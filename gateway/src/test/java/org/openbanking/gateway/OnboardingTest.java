@@ -24,7 +24,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openbanking.gateway.service.PartnerDirectory;
+import org.openbanking.gateway.operator.PartnerDirectory;
 import org.openbanking.testing.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;

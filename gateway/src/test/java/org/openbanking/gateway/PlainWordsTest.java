@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.openbanking.gateway.service.PlainWords;
+import org.openbanking.gateway.dashboard.PlainWords;
 
 class PlainWordsTest {
 

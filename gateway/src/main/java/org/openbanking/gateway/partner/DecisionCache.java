@@ -1,0 +1,133 @@
+package org.openbanking.gateway.partner;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.openbanking.gateway.config.GatewayConfig;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.mutiny.core.Vertx;
+
+/**
+ * Permits of consent-service, kept for a while so that a partner's calls need not each ask it, and dropped the moment
+ * consent-service says the consent changed.
+ * <p>
+ * Safe because it fails closed: the cache is used only while the event stream is alive, i.e. a heartbeat (sent through
+ * PostgreSQL by consent-service every second) arrived within {@code stale-after}. When the stream stops, fails or
+ * reconnects, everything cached is dropped, since events may have been missed. A permit is cached only if no event
+ * arrived while it was being fetched, so a revocation that crosses a decision in flight is never undone by it.
+ * <p>
+ * Heartbeats alone do not prove that nothing was missed: consent-service's listener may lose its connection to
+ * PostgreSQL, miss the notifications sent meanwhile, and reconnect. Every event carries the listener's epoch; when it
+ * changes, everything cached (and every decision in flight) is dropped, exactly as on a reconnect of the stream.
+ */
+@ApplicationScoped
+public class DecisionCache {
+
+    private static final Logger LOG = Logger.getLogger(DecisionCache.class);
+
+    private record Entry(String partnerId, Decision decision, long cachedAt) {
+    }
+
+    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong events = new AtomicLong();
+    private volatile long lastHeartbeat;
+    private volatile String epoch;
+    private volatile boolean stopped;
+    private volatile Cancellable subscription;
+
+    @Inject
+    ConsentEventSource source;
+    @Inject
+    GatewayConfig config;
+    @Inject
+    Vertx vertx;
+
+    void start(@Observes StartupEvent event) {
+        if (config.decisionCache().enabled()) {
+            connect();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopped = true;
+        if (subscription != null) {
+            subscription.cancel();
+        }
+    }
+
+    private void connect() {
+        if (stopped) {
+            return;
+        }
+        subscription = source.subscribe().subscribe().with(this::onEvent, failure -> lost("failed: " + failure),
+                () -> lost("ended"));
+    }
+
+    private void onEvent(ConsentEventSource.Event event) {
+        if (!java.util.Objects.equals(epoch, event.epoch())) {
+            // Another epoch (or the first event of this subscription): what was cached may have missed events.
+            epoch = event.epoch();
+            events.incrementAndGet();
+            entries.clear();
+        }
+        if (ConsentEventSource.HEARTBEAT.equals(event.type())) {
+            lastHeartbeat = System.nanoTime();
+        } else if (event.consentId() != null) {
+            events.incrementAndGet();
+            entries.remove(event.consentId());
+        }
+    }
+
+    private void lost(String why) {
+        lastHeartbeat = 0;
+        epoch = null;
+        events.incrementAndGet();
+        entries.clear();
+        if (!stopped) {
+            LOG.debugf("Consent event stream %s; the decision cache is off until it is back", why);
+            vertx.setTimer(500, t -> connect());
+        }
+    }
+
+    /** The stream proved alive recently enough to trust what is cached. */
+    public boolean live() {
+        long last = lastHeartbeat;
+        return config.decisionCache().enabled() && last != 0
+                && System.nanoTime() - last < config.decisionCache().staleAfter().toNanos();
+    }
+
+    /** Taken before a decision is fetched, and given back to {@link #put}. */
+    public long mark() {
+        return events.get();
+    }
+
+    public void put(String partnerId, String consentId, Decision decision, long mark) {
+        if (decision.permitted() && live() && events.get() == mark) {
+            entries.put(consentId, new Entry(partnerId, decision, System.nanoTime()));
+        }
+    }
+
+    public Optional<Decision> get(String partnerId, String consentId) {
+        if (!live()) {
+            entries.clear();
+            return Optional.empty();
+        }
+        Entry entry = entries.get(consentId);
+        Duration ttl = config.decisionCache().ttl();
+        // A consent belongs to one partner: another partner's call finds nothing here and asks consent-service.
+        if (entry == null || !entry.partnerId().equals(partnerId) || System.nanoTime() - entry.cachedAt() > ttl.toNanos()) {
+            return Optional.empty();
+        }
+        return Optional.of(entry.decision());
+    }
+}

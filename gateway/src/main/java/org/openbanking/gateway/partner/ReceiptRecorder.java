@@ -1,0 +1,122 @@
+package org.openbanking.gateway.partner;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.openbanking.common.ApiException;
+import org.openbanking.common.InteractionId;
+import org.openbanking.gateway.downstream.ConsentClient;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Records access receipts durably before the data is sent, by group commit: while one batch is being written, the
+ * receipts of other calls queue, and go together in the next batch (one transaction in consent-service). Alone, a
+ * receipt is written at once; under load, many share one write. Each call waits for its own batch: if the batch is not
+ * stored, none of its calls sends data (503). Receipt ids are chosen here, so a batch is never stored twice.
+ */
+@ApplicationScoped
+public class ReceiptRecorder {
+
+    static final int MAX_BATCH = 200;
+
+    private record Pending(Map<String, Object> receipt, Consumer<Throwable> done) {
+    }
+
+    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean writing = new AtomicBoolean();
+
+    @Inject
+    ConsentClient consents;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    MeterRegistry registry;
+
+    public Uni<Void> record(String consentId, String partnerId, String resource, List<String> accountIds, int recordCount,
+            boolean userPresent) {
+        Map<String, Object> receipt = Map.of(
+                "ReceiptId", UUID.randomUUID().toString(),
+                "ConsentId", consentId,
+                "PartnerId", partnerId,
+                "Resource", resource,
+                "AccountIds", accountIds,
+                "RecordCount", recordCount,
+                "InteractionId", InteractionId.of(null),
+                "UserPresent", userPresent);
+        Context context = Vertx.currentContext();
+        return Uni.createFrom().emitter(emitter -> {
+            queue.add(new Pending(receipt, failure -> {
+                // Resume the call on its own context, whichever batch completion got here.
+                Runnable resume = () -> {
+                    if (failure == null) {
+                        emitter.complete(null);
+                    } else {
+                        emitter.fail(failure);
+                    }
+                };
+                if (context != null) {
+                    context.runOnContext(v -> resume.run());
+                } else {
+                    resume.run();
+                }
+            }));
+            writeNext();
+        });
+    }
+
+    private void writeNext() {
+        if (!writing.compareAndSet(false, true)) {
+            return; // the batch in flight will pick the queue up when it is done
+        }
+        List<Pending> batch = new ArrayList<>();
+        for (Pending p = queue.poll(); p != null
+                && batch.size() < MAX_BATCH; p = batch.size() < MAX_BATCH ? queue.poll() : null) {
+            batch.add(p);
+        }
+        if (batch.isEmpty()) {
+            writing.set(false);
+            if (!queue.isEmpty()) {
+                writeNext(); // a receipt arrived between the poll and the reset
+            }
+            return;
+        }
+        registry.summary("gateway_receipt_batch_size").record(batch.size());
+        String body;
+        try {
+            body = mapper.writeValueAsString(Map.of("Receipt", batch.stream().map(Pending::receipt).toList()));
+        } catch (JsonProcessingException e) {
+            finish(batch, e);
+            return;
+        }
+        consents.write(api -> api.record(body)).subscribe().with(response -> {
+            int status = response.getStatus();
+            response.close();
+            finish(batch, status == 201
+                    ? null
+                    : ApiException.unavailable(5, "The access could not be recorded, so no data was sent. Retry later."));
+        }, failure -> finish(batch,
+                ApiException.unavailable(5, "The access could not be recorded, so no data was sent. Retry later.")));
+    }
+
+    private void finish(List<Pending> batch, Throwable failure) {
+        writing.set(false);
+        batch.forEach(p -> p.done().accept(failure));
+        writeNext();
+    }
+}
