@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,9 @@ class ObieConformanceSystemTest {
 
     /** OBReadConsent1 with nothing but what it requires or allows, plus the contract's required Purpose. */
     static String minimalConsent(List<String> permissions) {
-        String expires = OffsetDateTime.now(ZoneOffset.UTC).plusDays(30).withNano(0).toString();
+        // RFC 3339, as OBIE's schema wants it: with seconds (OffsetDateTime.toString() drops ":00").
+        String expires = DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                .format(OffsetDateTime.now(ZoneOffset.UTC).plusDays(30).withNano(0));
         return "{\"Data\":{\"Permissions\":[\"" + String.join("\",\"", permissions) + "\"],\"ExpirationDateTime\":\""
                 + expires + "\",\"Purpose\":{\"Code\":\"PersonalFinanceManagement\",\"Description\":\"An OBIE client\"}},"
                 + "\"Risk\":{}}";

@@ -104,7 +104,7 @@ final class ObieSchemas {
                 String[] parts = operation.split(" ");
                 ObjectNode responses = path.with(parts[0]).with("responses");
                 if (parts[0].equals("post")) {
-                    // Requests: OBReadConsent1 (checked for the consents the platform accepts).
+                    // Requests: OBReadConsent1 (ObieConformanceSystemTest checks a spec-valid one is accepted).
                     path.with(parts[0]).putObject("requestBody").putObject("content").putObject("application/json")
                             .putObject("schema").put("$ref", "#/components/schemas/OBReadConsent1");
                 }
