@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <p>
  * The routes and the schemas they answer with are those of the official document's paths ({@code /accounts} →
  * OBReadAccount6, and so on); every error, whatever its status, is an OBErrorResponse1. One deviation is applied, and
- * only one, because the contract says otherwise ({@link #DEVIATIONS}).
+ * only one, because the contract says otherwise ({@link #DEVIATION_PATH}).
  */
 final class ObieSchemas {
 
@@ -47,7 +47,8 @@ final class ObieSchemas {
      * the true status, so a partner reading an expired consent gets {@code Expired}. Documented in the README's table
      * of extensions.
      */
-    static final List<String> DEVIATIONS = List.of("OBReadConsentResponse1 Data.Status may also be Expired");
+    static final String DEVIATION_PATH = "OBReadConsentResponse1.Data.Status";
+    static final String DEVIATION_VALUE = "Expired";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -90,9 +91,13 @@ final class ObieSchemas {
     /** An OpenAPI 3.0 document: the partner routes answering with the official schemas, errors as OBErrorResponse1. */
     static String document() {
         ObjectNode schemas = officialSchemas();
-        // The one deviation (see DEVIATIONS).
-        ((ArrayNode) schemas.with("OBReadConsentResponse1").with("properties").with("Data").with("properties")
-                .with("Status").withArray("enum")).add("Expired");
+        // The one deviation: one more value in the enum at DEVIATION_PATH.
+        String[] at = DEVIATION_PATH.split("\\.");
+        ObjectNode node = schemas.with(at[0]);
+        for (int i = 1; i < at.length; i++) {
+            node = node.with("properties").with(at[i]);
+        }
+        node.withArray("enum").add(DEVIATION_VALUE);
         ObjectNode doc = JSON.createObjectNode();
         doc.put("openapi", "3.0.3");
         doc.putObject("info").put("title", "OBIE v3.1.11 account-info schemas on the platform's partner routes")
