@@ -23,7 +23,16 @@ final class Api {
     static final String GATEWAY = TestTokens.service("gateway", ServiceRoles.GATEWAY);
     static final String CONSENT = TestTokens.service("consent-service", ServiceRoles.CONSENT);
     static final String OFFERS = TestTokens.service("partner-offers-service", ServiceRoles.OFFERS);
-    static final String ALL = "ReadAccountsDetail,ReadBalances,ReadTransactionsDetail,ReadTransactionsCredits,ReadTransactionsDebits";
+    /** A consent's grant as consent-service names it and the gateway passes it on. */
+    record Grant(String resources, String detail, String creditDebit) {
+    }
+
+    static Grant grant(String resources, String detail, String creditDebit) {
+        return new Grant(resources, detail, creditDebit);
+    }
+
+    /** What ReadAccountsDetail, ReadBalances, ReadTransactionsDetail, -Credits and -Debits grant. */
+    static final Grant ALL = grant("Accounts,Balances,Transactions", "Accounts,Transactions", "Credit,Debit");
 
     private Api() {
     }
@@ -108,7 +117,8 @@ final class Api {
         return rows;
     }
 
-    static RequestSpecification scoped(String accountIds, String permissions) {
-        return as(GATEWAY).queryParam("accountIds", accountIds).queryParam("permissions", permissions);
+    static RequestSpecification scoped(String accountIds, Grant grant) {
+        return as(GATEWAY).queryParam("accountIds", accountIds).queryParam("resources", grant.resources())
+                .queryParam("detail", grant.detail()).queryParam("creditDebit", grant.creditDebit());
     }
 }

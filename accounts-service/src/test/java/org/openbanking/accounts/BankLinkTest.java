@@ -115,7 +115,7 @@ class BankLinkTest {
                 .body("Data.AccountIds", contains(alpha));
         as(GATEWAY).get("/internal/users/{u}/accounts", user).then().body("Data.Account.AccountId", contains(beta));
         as(GATEWAY).get("/internal/users/{u}/bank-links", user).then().body("Data.BankLink.BankId", contains("bank-beta"));
-        Api.scoped(alpha, "ReadAccountsDetail,ReadBalances")
+        Api.scoped(alpha, Api.grant("Accounts,Balances", "Accounts", ""))
                 .get("/internal/users/{u}/scoped-accounts/{a}/balances", user, alpha).then().statusCode(404);
         as(Api.OFFERS).queryParam("accountIds", alpha + "," + beta).get("/internal/users/{u}/facts", user).then()
                 .body("Data.Account.AccountId", contains(beta));

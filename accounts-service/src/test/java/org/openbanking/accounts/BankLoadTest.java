@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.openbanking.accounts.Api.ALL;
 import static org.openbanking.accounts.Api.account;
 import static org.openbanking.accounts.Api.days;
+import static org.openbanking.accounts.Api.grant;
 import static org.openbanking.accounts.Api.loadAccount;
 import static org.openbanking.accounts.Api.newUser;
 import static org.openbanking.accounts.Api.postTransactions;
@@ -31,7 +32,7 @@ class BankLoadTest {
                 .body("AccountId", startsWith("acc-")).extract().path("AccountId");
         putAccount("bank-alpha", user, "a-1", account("DE89370400440532013000", "-25.10")).statusCode(200)
                 .body("AccountId", equalTo(id));
-        scoped(id, "ReadBalances").get("/internal/users/{u}/scoped-accounts/{a}/balances", user, id).then()
+        scoped(id, grant("Balances", "", "")).get("/internal/users/{u}/scoped-accounts/{a}/balances", user, id).then()
                 .statusCode(200)
                 .body("Data.Balance[0].Amount.Amount", equalTo("25.10"))
                 .body("Data.Balance[0].CreditDebitIndicator", equalTo("Debit"));

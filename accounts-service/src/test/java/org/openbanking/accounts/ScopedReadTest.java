@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openbanking.accounts.Api.ALL;
 import static org.openbanking.accounts.Api.days;
+import static org.openbanking.accounts.Api.grant;
 import static org.openbanking.accounts.Api.loadAccount;
 import static org.openbanking.accounts.Api.newUser;
 import static org.openbanking.accounts.Api.postTransactions;
@@ -41,24 +42,25 @@ class ScopedReadTest {
         String user = newUser();
         String a = loadAccount("bank-alpha", user, "r-1");
         String b = loadAccount("bank-beta", user, "r-2");
-        scoped(a, "ReadAccountsBasic").get("/internal/users/{u}/scoped-accounts", user).then().statusCode(200)
+        scoped(a, grant("Accounts", "", "")).get("/internal/users/{u}/scoped-accounts", user).then().statusCode(200)
                 .body("Data.Account", hasSize(1))
                 .body("Data.Account[0].AccountId", equalTo(a))
                 .body("Data.Account[0].Nickname", equalTo("Everyday"))
                 .body("Data.Account[0]", not(hasKey("MaskedIdentification")))
                 .body("Data.Account[0]", not(hasKey("Account")))
                 .body("Data.Account[0]", not(hasKey("BankId")));
-        scoped(a + "," + b, "ReadAccountsDetail").get("/internal/users/{u}/scoped-accounts", user).then()
+        scoped(a + "," + b, grant("Accounts", "Accounts", "")).get("/internal/users/{u}/scoped-accounts", user).then()
                 .body("Data.Account", hasSize(2))
                 .body("Data.Account[0].Account[0].SchemeName", equalTo("UK.OBIE.IBAN"))
                 .body("Data.Account[0].Account[0].Identification", equalTo("DE89370400440532013000"))
                 .body("Data.Account[0]", not(hasKey("MaskedIdentification")));
-        scoped(a, "ReadAccountsDetail").get("/internal/users/{u}/scoped-accounts/{a}", user, a).then().statusCode(200)
+        scoped(a, grant("Accounts", "Accounts", "")).get("/internal/users/{u}/scoped-accounts/{a}", user, a).then()
+                .statusCode(200)
                 .body("Links.Self", equalTo("http://localhost:8080/open-banking/v3.1/aisp/accounts/" + a));
     }
 
     @Test
-    void anAccountOutsideTheScopeOrAMissingPermissionIs403() {
+    void anAccountOutsideTheGrantOrAResourceItDoesNotNameIs403() {
         String user = newUser();
         String a = loadAccount("bank-alpha", user, "s-1");
         String b = loadAccount("bank-alpha", user, "s-2");
@@ -66,19 +68,19 @@ class ScopedReadTest {
                 .body("Errors[0].ErrorCode", equalTo("UK.OBIE.Resource.ConsentMismatch"));
         scoped(a, ALL).get("/internal/users/{u}/scoped-accounts/{a}/balances", user, b).then().statusCode(403);
         scoped(a, ALL).get("/internal/users/{u}/scoped-accounts/{a}/transactions", user, b).then().statusCode(403);
-        scoped(a, "ReadAccountsBasic").get("/internal/users/{u}/scoped-accounts/{a}/balances", user, a).then()
+        scoped(a, grant("Accounts", "", "")).get("/internal/users/{u}/scoped-accounts/{a}/balances", user, a).then()
                 .statusCode(403).body("Errors[0].ErrorCode", equalTo("UK.OBIE.Resource.ConsentMismatch"));
-        scoped(a, "ReadAccountsBasic,ReadBalances").get("/internal/users/{u}/scoped-accounts/{a}/transactions", user, a)
+        scoped(a, grant("Accounts,Balances", "", "")).get("/internal/users/{u}/scoped-accounts/{a}/transactions", user, a)
                 .then().statusCode(403);
-        scoped(a, "ReadBalances").get("/internal/users/{u}/scoped-accounts", user).then().statusCode(403);
+        scoped(a, grant("Balances", "", "")).get("/internal/users/{u}/scoped-accounts", user).then().statusCode(403);
         // In the scope but another user's account: as if it did not exist.
         String other = loadAccount("bank-alpha", newUser(), "s-3");
         scoped(other, ALL).get("/internal/users/{u}/scoped-accounts/{a}/balances", user, other).then().statusCode(404);
         scoped(other, ALL).get("/internal/users/{u}/scoped-accounts", user).then().body("Data.Account", hasSize(0));
         // A scope is required.
         Api.as(Api.GATEWAY).get("/internal/users/{u}/scoped-accounts", user).then().statusCode(400);
-        scoped(a, "ReadEverything").get("/internal/users/{u}/scoped-accounts", user).then().statusCode(400)
-                .body("Errors[0].Path", equalTo("permissions"));
+        scoped(a, grant("Everything", "", "")).get("/internal/users/{u}/scoped-accounts", user).then().statusCode(400)
+                .body("Errors[0].Path", equalTo("resources"));
     }
 
     @Test
@@ -86,7 +88,7 @@ class ScopedReadTest {
         String user = newUser();
         String a = loadAccount("bank-alpha", user, "t-1");
         postTransactions("bank-alpha", user, "t-1", days("d", 3)).statusCode(200);
-        String basic = "ReadAccountsBasic,ReadTransactionsBasic,ReadTransactionsCredits,ReadTransactionsDebits";
+        Api.Grant basic = grant("Accounts,Transactions", "", "Credit,Debit");
         scoped(a, basic).get("/internal/users/{u}/scoped-accounts/{a}/transactions", user, a).then().statusCode(200)
                 .body("Data.Transaction", hasSize(3))
                 .body("Data.Transaction[0].TransactionId", equalTo("d0"))
@@ -106,11 +108,11 @@ class ScopedReadTest {
         String user = newUser();
         String a = loadAccount("bank-alpha", user, "cd-1");
         postTransactions("bank-alpha", user, "cd-1", days("e", 10)).statusCode(200);
-        scoped(a, "ReadAccountsBasic,ReadTransactionsBasic,ReadTransactionsCredits")
+        scoped(a, grant("Accounts,Transactions", "", "Credit"))
                 .get("/internal/users/{u}/scoped-accounts/{a}/transactions", user, a).then()
                 .body("Data.Transaction", hasSize(5))
                 .body("Data.Transaction.CreditDebitIndicator", everyItem(equalTo("Credit")));
-        scoped(a, "ReadAccountsBasic,ReadTransactionsBasic,ReadTransactionsDebits")
+        scoped(a, grant("Accounts,Transactions", "", "Debit"))
                 .get("/internal/users/{u}/scoped-accounts/{a}/transactions", user, a).then()
                 .body("Data.Transaction", hasSize(5))
                 .body("Data.Transaction.CreditDebitIndicator", everyItem(equalTo("Debit")));

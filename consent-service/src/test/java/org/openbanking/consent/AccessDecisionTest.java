@@ -45,19 +45,23 @@ class AccessDecisionTest {
     }
 
     @Test
-    void permitsWithinTheConsentAndReturnsScopeAndReceiptContext() {
+    void permitsWithinTheConsentAndReturnsWhatItGrantsAndTheReceiptContext() {
         String partner = newPartner();
         String alice = newUser();
         String consentId = authorisedConsent(partner, alice, "acc-1", "acc-2");
         decide(partner, consentId, "Balances", "acc-2", false).statusCode(200)
                 .body("Decision", equalTo("Permit"))
                 .body("Status", equalTo(200))
-                .body("Scope.ConsentId", equalTo(consentId))
-                .body("Scope.Status", equalTo("Authorised"))
-                .body("Scope.UserId", equalTo(alice))
-                .body("Scope.AccountIds", contains("acc-1", "acc-2"))
-                .body("Scope.TransactionFromDateTime", notNullValue())
-                .body("Scope.FrequencyPerDay", equalTo(4))
+                .body("Grant.ConsentId", equalTo(consentId))
+                .body("Grant.Status", equalTo("Authorised"))
+                .body("Grant.UserId", equalTo(alice))
+                .body("Grant.AccountIds", contains("acc-1", "acc-2"))
+                // Named by the access rule, so that no other service maps permissions again.
+                .body("Grant.Resources", contains("Accounts", "Balances", "Transactions"))
+                .body("Grant.Detail", contains("Accounts", "Transactions"))
+                .body("Grant.CreditDebit", contains("Credit", "Debit"))
+                .body("Grant.TransactionFromDateTime", notNullValue())
+                .body("Grant.FrequencyPerDay", equalTo(4))
                 .body("Receipt.UserId", equalTo(alice))
                 .body("Receipt.Purpose", equalTo("PersonalFinanceManagement"))
                 .body("Receipt.ProhibitedUses", contains("Advertising", "Profiling", "Resale"));
@@ -72,7 +76,7 @@ class AccessDecisionTest {
                 .body("Decision", equalTo("Deny"))
                 .body("Status", equalTo(403))
                 .body("ErrorCode", equalTo("UK.OBIE.Resource.ConsentMismatch"))
-                .body("Scope", nullValue())
+                .body("Grant", nullValue())
                 .body("Receipt", nullValue());
         decide(newPartner(), "aac-00000000-0000-0000-0000-000000000000", "Accounts", null, false)
                 .body("ErrorCode", equalTo("UK.OBIE.Resource.ConsentMismatch"));
@@ -118,7 +122,7 @@ class AccessDecisionTest {
         clock.advance(Duration.ofDays(91));
         decide(partner, expiring, "Accounts", null, false).body("Status", equalTo(403))
                 .body("ErrorCode", equalTo("OB.Consent.Expired"))
-                .body("Scope.Status", equalTo("Expired"));
+                .body("Grant.Status", equalTo("Expired"));
     }
 
     @Test

@@ -90,8 +90,13 @@ class DecisionCacheTest {
                 .get("/open-banking/v3.1/aisp/accounts/acc-1/balances").then().statusCode(403)
                 .body("Errors[0].ErrorCode", equalTo("UK.OBIE.Resource.ConsentMismatch"));
 
-        // The cached scope is enforced too: another account is refused without asking.
+        // The cached grant is enforced too: another account, or a resource it does not name, is refused without asking.
         read(true, "acc-2").statusCode(403).body("Errors[0].ErrorCode", equalTo("UK.OBIE.Resource.ConsentMismatch"));
+        given().auth().oauth2(Tokens.partner("p1")).header("x-consent-id", "aac-1")
+                .header("x-fapi-customer-ip-address", "198.51.100.7")
+                .get("/open-banking/v3.1/aisp/accounts/acc-1/transactions").then().statusCode(403)
+                .body("Errors[0].ErrorCode", equalTo("UK.OBIE.Resource.ConsentMismatch"))
+                .body("Errors[0].Message", equalTo("The consent does not grant access to Transactions"));
         org.junit.jupiter.api.Assertions.assertEquals(1, decisionsAsked());
 
         // Calls without the user present count against FrequencyPerDay: always asked.

@@ -24,8 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
 class PartnerDataTest {
 
     static final String PERMIT = """
-            {"Decision":"Permit","Status":200,"Scope":{"ConsentId":"aac-1","Status":"Authorised","UserId":"alice-sub",
-             "AccountIds":["acc-1"],"Permissions":["ReadAccountsDetail","ReadBalances"],
+            {"Decision":"Permit","Status":200,"Grant":{"ConsentId":"aac-1","Status":"Authorised","UserId":"alice-sub",
+             "AccountIds":["acc-1"],"Resources":["Accounts","Balances"],"Detail":["Accounts"],"CreditDebit":[],
              "TransactionFromDateTime":"2026-01-01T00:00:00Z","TransactionToDateTime":"2026-12-31T00:00:00Z",
              "ExpirationDateTime":"2027-01-01T00:00:00Z","FrequencyPerDay":4},
              "Receipt":{"UserId":"alice-sub","PartnerName":"p1","Purpose":"AccountAggregation","ProhibitedUses":[]}}""";
@@ -101,7 +101,7 @@ class PartnerDataTest {
     }
 
     @Test
-    void aPermittedCallIsServedWithTheDecidedScopeAndReceiptedFirst() {
+    void aPermittedCallIsServedWithTheDecidedGrantAndReceiptedFirst() {
         permit();
         receiptsStored();
         balances();
@@ -114,10 +114,11 @@ class PartnerDataTest {
                 .withRequestBody(equalToJson("{\"ConsentId\":\"aac-1\",\"Resource\":\"Balances\",\"AccountId\":\"acc-1\","
                         + "\"UserPresent\":false}", false, true))
                 .withRequestBody(matchingJsonPath("$.ReservationId")));
-        // The user and the scope come from the decision, never from the partner.
+        // The user and the grant come from the decision, never from the partner, and are passed on as named.
         Services.accounts.verify(getRequestedFor(urlPathEqualTo("/internal/users/alice-sub/scoped-accounts/acc-1/balances"))
                 .withQueryParam("accountIds", equalTo("acc-1"))
-                .withQueryParam("permissions", equalTo("ReadAccountsDetail,ReadBalances"))
+                .withQueryParam("resources", equalTo("Accounts,Balances"))
+                .withQueryParam("detail", equalTo("Accounts"))
                 .withQueryParam("transactionFrom", equalTo("2026-01-01T00:00:00Z")));
         Services.consent.verify(postRequestedFor(urlEqualTo("/internal/receipts"))
                 .withRequestBody(matchingJsonPath("$.Receipt[0].ConsentId", equalTo("aac-1")))

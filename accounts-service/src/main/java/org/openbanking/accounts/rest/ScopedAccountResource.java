@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,9 +23,10 @@ import org.openbanking.common.ServiceRoles;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Account data under a consent's scope, as the gateway asks for it after its access decision. The scope travels as
- * query parameters ({@code accountIds}, {@code permissions}, {@code transactionFrom}, {@code transactionTo}) and is
- * applied here again: an account outside it is a 403, a permission it lacks is a 403.
+ * Account data under a consent's grant, as the gateway asks for it after its access decision. The grant travels as
+ * consent-service named it, in query parameters ({@code accountIds}, {@code resources}, {@code detail},
+ * {@code creditDebit}, {@code transactionFrom}, {@code transactionTo}), and is applied here again: an account outside
+ * it is a 403, a resource it does not grant is a 403.
  */
 @Path("/internal/users/{userId}/scoped-accounts")
 @RolesAllowed(ServiceRoles.GATEWAY)
@@ -39,34 +41,30 @@ public class ScopedAccountResource {
 
     @GET
     @Operation(summary = "The consent's accounts")
-    public Uni<AccountView> accounts(@PathParam("userId") String userId, @QueryParam("accountIds") String accountIds,
-            @QueryParam("permissions") String permissions, @QueryParam("transactionFrom") String from,
-            @QueryParam("transactionTo") String to) {
-        Scope scope = Scope.parse(accountIds, permissions, from, to);
+    public Uni<AccountView> accounts(@PathParam("userId") String userId, @BeanParam GrantQuery grant) {
+        Scope scope = grant.scope();
         return reads.scopedAccounts(userId, scope).map(list -> AccountViews.accounts(list,
-                scope.has("ReadAccountsDetail"), false, config.publicBaseUrl() + AccountViews.PARTNER_ACCOUNTS));
+                scope.detailed("Accounts"), false, config.publicBaseUrl() + AccountViews.PARTNER_ACCOUNTS));
     }
 
     @GET
     @Path("/{accountId}")
     @Operation(summary = "One account of the consent")
     public Uni<AccountView> account(@PathParam("userId") String userId, @PathParam("accountId") String accountId,
-            @QueryParam("accountIds") String accountIds, @QueryParam("permissions") String permissions,
-            @QueryParam("transactionFrom") String from, @QueryParam("transactionTo") String to) {
-        Scope scope = Scope.parse(accountIds, permissions, from, to);
-        return reads.scopedAccount(userId, accountId, scope, "ReadAccountsBasic", "ReadAccountsDetail")
-                .map(a -> AccountViews.accounts(java.util.List.of(a), scope.has("ReadAccountsDetail"), false,
+            @BeanParam GrantQuery grant) {
+        Scope scope = grant.scope();
+        return reads.scopedAccount(userId, accountId, scope, "Accounts")
+                .map(a -> AccountViews.accounts(java.util.List.of(a), scope.detailed("Accounts"), false,
                         config.publicBaseUrl() + AccountViews.PARTNER_ACCOUNTS + "/" + a.id));
     }
 
     @GET
     @Path("/{accountId}/balances")
-    @Operation(summary = "Booked and available balances (needs ReadBalances)")
+    @Operation(summary = "Booked and available balances (needs Balances granted)")
     public Uni<BalanceView> balances(@PathParam("userId") String userId, @PathParam("accountId") String accountId,
-            @QueryParam("accountIds") String accountIds, @QueryParam("permissions") String permissions,
-            @QueryParam("transactionFrom") String from, @QueryParam("transactionTo") String to) {
-        Scope scope = Scope.parse(accountIds, permissions, from, to);
-        return reads.scopedAccount(userId, accountId, scope, "ReadBalances").map(a -> AccountViews.balances(a,
+            @BeanParam GrantQuery grant) {
+        Scope scope = grant.scope();
+        return reads.scopedAccount(userId, accountId, scope, "Balances").map(a -> AccountViews.balances(a,
                 config.publicBaseUrl() + AccountViews.PARTNER_ACCOUNTS + "/" + a.id + "/balances"));
     }
 
@@ -74,11 +72,10 @@ public class ScopedAccountResource {
     @Path("/{accountId}/transactions")
     @Operation(summary = "A page of transactions within the consent's window, newest first")
     public Uni<TransactionView> transactions(@PathParam("userId") String userId, @PathParam("accountId") String accountId,
-            @QueryParam("accountIds") String accountIds, @QueryParam("permissions") String permissions,
-            @QueryParam("transactionFrom") String from, @QueryParam("transactionTo") String to,
+            @BeanParam GrantQuery grant,
             @QueryParam("fromBookingDateTime") String requestFrom, @QueryParam("toBookingDateTime") String requestTo,
             @QueryParam("page-token") String pageToken) {
-        Scope scope = Scope.parse(accountIds, permissions, from, to);
+        Scope scope = grant.scope();
         return reads.transactions(userId, accountId, scope, requestFrom, requestTo, pageToken).map(page -> {
             StringBuilder query = new StringBuilder();
             append(query, "fromBookingDateTime", requestFrom);

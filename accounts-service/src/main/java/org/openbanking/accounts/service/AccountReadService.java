@@ -59,15 +59,15 @@ public class AccountReadService {
     @WithSession
     public Uni<List<Account>> scopedAccounts(String userId, Scope scope) {
         Ids.requireValid(userId, "UserId");
-        scope.requireAny("ReadAccountsBasic", "ReadAccountsDetail");
+        scope.requireResource("Accounts");
         return accounts.findByUser(userId).map(list -> list.stream().filter(a -> scope.accountIds().contains(a.id)).toList());
     }
 
     @WithSession
-    public Uni<Account> scopedAccount(String userId, String accountId, Scope scope, String... anyOf) {
+    public Uni<Account> scopedAccount(String userId, String accountId, Scope scope, String resource) {
         Ids.requireValid(userId, "UserId");
         scope.requireAccount(accountId);
-        scope.requireAny(anyOf);
+        scope.requireResource(resource);
         return accounts.findById(accountId).map(account -> {
             if (account == null || !account.userId.equals(userId) || !account.linked) {
                 throw ApiException.notFound("No such account");
@@ -101,14 +101,9 @@ public class AccountReadService {
         if (!errors.isEmpty()) {
             throw ApiException.badRequest(errors);
         }
-        boolean detail = scope.has("ReadTransactionsDetail");
-        boolean credits = scope.has("ReadTransactionsCredits");
-        boolean debits = scope.has("ReadTransactionsDebits");
-        if (!credits && !debits) {
-            scope.requireAny("ReadTransactionsCredits", "ReadTransactionsDebits");
-        }
-        String direction = credits && debits ? null : credits ? "Credit" : "Debit";
-        return scopedAccount(userId, accountId, scope, "ReadTransactionsBasic", "ReadTransactionsDetail").chain(account -> {
+        boolean detail = scope.detailed("Transactions");
+        String direction = scope.onlyDirection();
+        return scopedAccount(userId, accountId, scope, "Transactions").chain(account -> {
             Instant opened = account.openedOn == null
                     ? Instant.EPOCH
                     : account.openedOn.atStartOfDay().toInstant(ZoneOffset.UTC);

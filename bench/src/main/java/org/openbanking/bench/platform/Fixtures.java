@@ -39,13 +39,28 @@ public final class Fixtures {
     public record Partner(String clientId, String secret) {
     }
 
-    /** A consent authorised by alice, and the scope the gateway sends to accounts-service for it. */
+    /** A consent authorised by alice. */
     public record Consent(String id, Partner partner, List<String> accountIds, List<String> permissions) {
+    }
 
-        /** The query accounts-service reads the scope from, as the gateway's AccountsApi.Scope sends it. */
-        public String scopeQuery() {
-            return "accountIds=" + enc(String.join(",", accountIds)) + "&permissions=" + enc(String.join(",", permissions));
-        }
+    /**
+     * The query accounts-service reads a consent's grant from, as the gateway sends it: consent-service's own grant
+     * (asked as the gateway asks, with the user present so that nothing is counted), passed on as the gateway's
+     * AccountsApi.Scope does.
+     */
+    public String grantQuery(Consent consent, String gatewayToken) {
+        JsonNode grant = api.post("http://localhost:" + stack.port("consent-service") + "/internal/partners/"
+                + consent.partner().clientId() + "/access-decisions", gatewayToken,
+                Map.of("ConsentId", consent.id(), "Resource", "Accounts", "UserPresent", true))
+                .expect(200, "consent-service decides as for the gateway").json().path("Grant");
+        return "accountIds=" + joined(grant.path("AccountIds")) + "&resources=" + joined(grant.path("Resources"))
+                + "&detail=" + joined(grant.path("Detail")) + "&creditDebit=" + joined(grant.path("CreditDebit"));
+    }
+
+    private static String joined(JsonNode names) {
+        List<String> values = new ArrayList<>();
+        names.forEach(n -> values.add(n.asText()));
+        return enc(String.join(",", values));
     }
 
     public static final Partner DEMO_PARTNER = new Partner("demo-messenger", "demo-messenger-secret");

@@ -28,7 +28,7 @@ public final class NginxProxy implements AutoCloseable {
     /**
      * (Re)starts nginx for {@code /open-banking/v3.1/aisp/accounts/{id}/balances|transactions} of one user's consent.
      *
-     * @param scopeQuery the scope query the gateway would send (accountIds, permissions, …), URL-encoded
+     * @param scopeQuery the scope query the gateway would send (accountIds, resources, detail, creditDebit), URL-encoded
      */
     public void start(int accountsPort, String userId, String scopeQuery, String serviceToken) {
         close();

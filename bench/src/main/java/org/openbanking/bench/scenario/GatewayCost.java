@@ -264,8 +264,8 @@ public final class GatewayCost {
 
     private void startNginx() {
         String serviceToken = ctx.tokens().client("gateway", "gateway-secret");
-        nginx.start(ctx.stack().port("accounts-service"), DemoIdentities.ALICE, ctx.dataConsent().scopeQuery(),
-                serviceToken);
+        nginx.start(ctx.stack().port("accounts-service"), DemoIdentities.ALICE,
+                ctx.fixtures().grantQuery(ctx.dataConsent(), serviceToken), serviceToken);
         nginxHandle = nginx.handle();
         long rss = ProcStats.rssKib(nginxHandle.pid()).orElse(0);
         for (ProcessHandle worker : (Iterable<ProcessHandle>) nginxHandle.descendants()::iterator) {

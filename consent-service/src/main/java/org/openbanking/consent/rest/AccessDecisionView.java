@@ -6,8 +6,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The answer to an access decision. A denial carries the status and error code the gateway must answer with; a permit
- * carries the scope to apply and what the receipt records. Both carry the scope when the consent is the partner's, so
- * that the gateway may cache it until an event says otherwise.
+ * carries what the consent grants (to apply, never to re-derive: see {@code AccessRule}) and what the receipt records.
+ * Both carry the grant when the consent is the partner's, so that the gateway may cache it until an event says
+ * otherwise.
  */
 public record AccessDecisionView(
         @JsonProperty("Decision") String decision,
@@ -15,17 +16,23 @@ public record AccessDecisionView(
         @JsonProperty("ErrorCode") String errorCode,
         @JsonProperty("Message") String message,
         @JsonProperty("RetryAfterSeconds") Long retryAfterSeconds,
-        @JsonProperty("Scope") Scope scope,
+        @JsonProperty("Grant") Grant grant,
         @JsonProperty("Receipt") ReceiptContext receipt,
         /** The FrequencyPerDay reservation of an unattended permit, to give back if nothing is served. */
         @JsonProperty("Reservation") String reservation) {
 
-    public record Scope(
+    /**
+     * The consent's grant: its accounts, the resources it grants, those shown with detail fields, which transactions
+     * are shown (Credit, Debit), and the transaction window.
+     */
+    public record Grant(
             @JsonProperty("ConsentId") String consentId,
             @JsonProperty("Status") String status,
             @JsonProperty("UserId") String userId,
             @JsonProperty("AccountIds") List<String> accountIds,
-            @JsonProperty("Permissions") List<String> permissions,
+            @JsonProperty("Resources") List<String> resources,
+            @JsonProperty("Detail") List<String> detail,
+            @JsonProperty("CreditDebit") List<String> creditDebit,
             @JsonProperty("TransactionFromDateTime") String transactionFromDateTime,
             @JsonProperty("TransactionToDateTime") String transactionToDateTime,
             @JsonProperty("ExpirationDateTime") String expirationDateTime,

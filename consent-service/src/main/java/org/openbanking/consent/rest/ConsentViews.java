@@ -3,12 +3,14 @@ package org.openbanking.consent.rest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.openbanking.common.DateTimes;
 import org.openbanking.consent.model.AccessReceipt;
 import org.openbanking.consent.model.Consent;
 import org.openbanking.consent.model.ConsentHistory;
 import org.openbanking.consent.service.AccessDecisionService;
+import org.openbanking.consent.service.AccessRule;
 
 /** Entities to the contract's shapes. Statuses are the true ones at {@code now}, whether or not the expiry job ran. */
 final class ConsentViews {
@@ -59,15 +61,23 @@ final class ConsentViews {
 
     static AccessDecisionView decision(AccessDecisionService.Decision d, Instant now) {
         Consent c = d.consent();
-        AccessDecisionView.Scope scope = c == null
-                ? null
-                : new AccessDecisionView.Scope(c.id, c.statusAt(now).name(), c.userId, c.accountIds, c.permissions,
-                        DateTimes.format(c.transactionFrom), DateTimes.format(c.transactionTo),
-                        DateTimes.format(c.expirationTime), c.frequencyPerDay, d.unattendedCallsToday());
+        AccessDecisionView.Grant grant = null;
+        if (c != null) {
+            AccessRule.Grant granted = AccessRule.grantOf(c.permissions, c.purposeCode);
+            grant = new AccessDecisionView.Grant(c.id, c.statusAt(now).name(), c.userId, c.accountIds,
+                    names(granted.resources()), names(granted.detailed()), names(granted.creditDebit()),
+                    DateTimes.format(c.transactionFrom), DateTimes.format(c.transactionTo),
+                    DateTimes.format(c.expirationTime), c.frequencyPerDay, d.unattendedCallsToday());
+        }
         AccessDecisionView.ReceiptContext receipt = d.permit()
                 ? new AccessDecisionView.ReceiptContext(c.userId, c.partnerName, c.purposeCode, c.prohibitedUses)
                 : null;
         return new AccessDecisionView(d.permit() ? "Permit" : "Deny", d.status(), d.errorCode(), d.message(),
-                d.retryAfterSeconds(), scope, receipt, d.reservation() == null ? null : d.reservation().toString());
+                d.retryAfterSeconds(), grant, receipt, d.reservation() == null ? null : d.reservation().toString());
+    }
+
+    /** Enum names in declaration order, so that the same grant always reads the same. */
+    private static <E extends Enum<E>> List<String> names(Set<E> values) {
+        return values.stream().sorted().map(Enum::name).toList();
     }
 }

@@ -20,8 +20,6 @@ import org.openbanking.common.Failures;
 import org.openbanking.common.Ids;
 import org.openbanking.consent.model.Consent;
 import org.openbanking.consent.model.ConsentStatus;
-import org.openbanking.consent.model.Permission;
-import org.openbanking.consent.model.PurposeCode;
 import org.openbanking.consent.model.Resource;
 import org.openbanking.consent.repository.ConsentRepository;
 import org.openbanking.consent.repository.FrequencyReservationRepository;
@@ -110,42 +108,29 @@ public class AccessDecisionService {
     }
 
     private static Decision byScope(Consent consent, Resource resource, String accountId) {
-        boolean allowed = switch (resource) {
-            case Accounts -> consent.hasPermission(Permission.ReadAccountsBasic)
-                    || consent.hasPermission(Permission.ReadAccountsDetail);
-            case Balances -> consent.hasPermission(Permission.ReadBalances);
-            case Transactions -> consent.hasPermission(Permission.ReadTransactionsBasic)
-                    || consent.hasPermission(Permission.ReadTransactionsDetail);
-            case Offers -> consent.hasPermission(Permission.ReadOffers)
-                    && PurposeCode.OfferPlacement.name().equals(consent.purposeCode);
-        };
-        if (!allowed) {
-            return Decision.deny(403, RESOURCE_CONSENT_MISMATCH, "The consent does not grant access to " + resource,
-                    consent);
-        }
-        if (accountId != null && !consent.accountIds.contains(accountId)) {
-            return Decision.deny(403, RESOURCE_CONSENT_MISMATCH, "The consent does not cover this account", consent);
-        }
-        return null;
+        return AccessRule.refusal(AccessRule.grantOf(consent.permissions, consent.purposeCode), consent.accountIds,
+                resource, accountId)
+                .map(message -> Decision.deny(403, RESOURCE_CONSENT_MISMATCH, message, consent))
+                .orElse(null);
     }
 
     /**
-     * FrequencyPerDay: the call is reserved in its bucket ({@link FrequencyRule}) as it is decided, atomically, so
+     * FrequencyPerDay: the call is reserved in its bucket ({@link AccessRule}) as it is decided, atomically, so
      * parallel calls cannot all pass a check made before any of them was counted. Calls with the user present are not
      * counted.
      */
     private Uni<Decision> byFrequency(Consent consent, Resource resource, String accountId, boolean userPresent,
             Instant now, UUID reservation) {
-        Optional<String> bucket = FrequencyRule.bucketOf(resource, accountId, userPresent);
+        Optional<String> bucket = AccessRule.bucketOf(resource, accountId, userPresent);
         if (bucket.isEmpty()) {
             return Uni.createFrom().item(new Decision(true, 200, null, null, null, consent, null, null));
         }
-        return frequency.reserve(reservation, consent.id, consent.partnerId, bucket.get(), FrequencyRule.dayOf(now),
+        return frequency.reserve(reservation, consent.id, consent.partnerId, bucket.get(), AccessRule.dayOf(now),
                 consent.frequencyPerDay).map(
                         used -> used == null
                                 ? new Decision(false, 429, RATE_LIMITED,
                                         "FrequencyPerDay of this consent is used up for today without the user present",
-                                        FrequencyRule.secondsUntilNextDay(now), consent, (long) consent.frequencyPerDay, null)
+                                        AccessRule.secondsUntilNextDay(now), consent, (long) consent.frequencyPerDay, null)
                                 : new Decision(true, 200, null, null, null, consent, (long) used, reservation))
                 // The gateway retried a decision whose answer it lost: the call was reserved once, by the first try.
                 .onFailure(Failures::isUniqueViolation).recoverWithUni(() -> frequency

@@ -40,7 +40,7 @@ public class ExpiryJob {
     /** Reservations of past days can no longer be given back: only today's are kept (yesterday's for late calls). */
     @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> pruneReservations() {
-        return reservations.pruneBefore(FrequencyRule.dayOf(clock.instant()).minusDays(1))
+        return reservations.pruneBefore(AccessRule.dayOf(clock.instant()).minusDays(1))
                 .onFailure().invoke(e -> LOG.warn("Pruning FrequencyPerDay reservations failed; the next run retries", e))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();

@@ -28,13 +28,17 @@ import io.smallrye.mutiny.Uni;
 @Consumes(MediaType.APPLICATION_JSON)
 public interface AccountsApi {
 
-    /** The consent's scope as accounts-service applies it again. */
+    /** The consent's grant, as consent-service named it, which accounts-service applies again. */
     class Scope {
 
         @QueryParam("accountIds")
         public String accountIds;
-        @QueryParam("permissions")
-        public String permissions;
+        @QueryParam("resources")
+        public String resources;
+        @QueryParam("detail")
+        public String detail;
+        @QueryParam("creditDebit")
+        public String creditDebit;
         @QueryParam("transactionFrom")
         public String transactionFrom;
         @QueryParam("transactionTo")

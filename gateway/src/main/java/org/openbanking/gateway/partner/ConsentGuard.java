@@ -47,7 +47,7 @@ public class ConsentGuard {
             Optional<Decision> cached = cache.get(partnerId, consentId).filter(ConsentGuard::notExpired);
             if (cached.isPresent()) {
                 registry.counter("gateway_decisions", "source", "cache").increment();
-                return Uni.createFrom().item(withinScope(cached.get(), resource, accountId));
+                return Uni.createFrom().item(withinGrant(cached.get(), resource, accountId));
             }
         }
         registry.counter("gateway_decisions", "source", "consent-service").increment();
@@ -97,27 +97,21 @@ public class ConsentGuard {
 
     /** A cached permit past its consent's expiry is not used: consent-service answers with the right code. */
     private static boolean notExpired(Decision decision) {
-        String expiry = decision.scope().expirationDateTime();
+        String expiry = decision.grant().expirationDateTime();
         return expiry != null && Instant.now().isBefore(OffsetDateTime.parse(expiry).toInstant());
     }
 
-    /** The same scope rules as consent-service's, applied to a cached permit of the same consent. */
-    static Decision withinScope(Decision decision, String resource, String accountId) {
-        List<String> permissions = decision.scope().permissions();
-        boolean allowed = switch (resource) {
-            case "Accounts" -> permissions.contains("ReadAccountsBasic") || permissions.contains("ReadAccountsDetail");
-            case "Balances" -> permissions.contains("ReadBalances");
-            case "Transactions" ->
-                permissions.contains("ReadTransactionsBasic") || permissions.contains("ReadTransactionsDetail");
-            case "Offers" -> permissions.contains("ReadOffers") && decision.receipt() != null
-                    && "OfferPlacement".equals(decision.receipt().purpose());
-            default -> false;
-        };
-        if (!allowed) {
+    /**
+     * A cached permit of the same consent, checked against what consent-service said the consent grants: membership
+     * only (the rule that maps permissions to resources is consent-service's). The messages are consent-service's.
+     */
+    static Decision withinGrant(Decision decision, String resource, String accountId) {
+        Decision.Grant grant = decision.grant();
+        if (!grant.resources().contains(resource)) {
             throw ApiException.forbidden(ErrorCodes.RESOURCE_CONSENT_MISMATCH,
                     "The consent does not grant access to " + resource);
         }
-        if (accountId != null && !decision.scope().accountIds().contains(accountId)) {
+        if (accountId != null && !grant.accountIds().contains(accountId)) {
             throw ApiException.forbidden(ErrorCodes.RESOURCE_CONSENT_MISMATCH, "The consent does not cover this account");
         }
         return decision;

@@ -5,7 +5,10 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** consent-service's answer to an access decision. */
+/**
+ * consent-service's answer to an access decision. A permit names what the consent grants (resources, detail, which
+ * transactions): the gateway checks membership in it and passes it on, it never maps permissions itself.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Decision(
         @JsonProperty("Decision") String decision,
@@ -13,7 +16,7 @@ public record Decision(
         @JsonProperty("ErrorCode") String errorCode,
         @JsonProperty("Message") String message,
         @JsonProperty("RetryAfterSeconds") Long retryAfterSeconds,
-        @JsonProperty("Scope") Scope scope,
+        @JsonProperty("Grant") Grant grant,
         @JsonProperty("Receipt") ReceiptContext receipt,
         /** The FrequencyPerDay reservation of an unattended call: given back if the call serves nothing. */
         @JsonProperty("Reservation") String reservation) {
@@ -23,11 +26,13 @@ public record Decision(
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Scope(
+    public record Grant(
             @JsonProperty("ConsentId") String consentId,
             @JsonProperty("UserId") String userId,
             @JsonProperty("AccountIds") List<String> accountIds,
-            @JsonProperty("Permissions") List<String> permissions,
+            @JsonProperty("Resources") List<String> resources,
+            @JsonProperty("Detail") List<String> detail,
+            @JsonProperty("CreditDebit") List<String> creditDebit,
             @JsonProperty("TransactionFromDateTime") String transactionFromDateTime,
             @JsonProperty("TransactionToDateTime") String transactionToDateTime,
             @JsonProperty("ExpirationDateTime") String expirationDateTime) {

@@ -100,20 +100,24 @@ public class PartnerDataService {
                 });
     }
 
-    /** A permit and the scope that accounts-service applies again. */
+    /** A permit and the grant that accounts-service applies again. */
     public record Permit(Decision decision, AccountsApi.Scope scope) {
 
         public String userId() {
-            return decision.scope().userId();
+            return decision.grant().userId();
         }
     }
 
+    /** consent-service's grant as accounts-service reads it, passed on as it is. */
     private static AccountsApi.Scope scopeOf(Decision decision) {
+        Decision.Grant grant = decision.grant();
         AccountsApi.Scope scope = new AccountsApi.Scope();
-        scope.accountIds = String.join(",", decision.scope().accountIds());
-        scope.permissions = String.join(",", decision.scope().permissions());
-        scope.transactionFrom = decision.scope().transactionFromDateTime();
-        scope.transactionTo = decision.scope().transactionToDateTime();
+        scope.accountIds = String.join(",", grant.accountIds());
+        scope.resources = String.join(",", grant.resources());
+        scope.detail = String.join(",", grant.detail());
+        scope.creditDebit = String.join(",", grant.creditDebit());
+        scope.transactionFrom = grant.transactionFromDateTime();
+        scope.transactionTo = grant.transactionToDateTime();
         return scope;
     }
 
