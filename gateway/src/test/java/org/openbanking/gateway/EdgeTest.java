@@ -159,6 +159,23 @@ class EdgeTest {
         }
         org.junit.jupiter.api.Assertions.assertNotNull(refused, "calls over the limit are refused");
         refused.then().header("Retry-After", matchesPattern("\\d+")).body("Errors[0].ErrorCode", equalTo("OB.RateLimited"));
+        // One filter covers every partner route: reads, data and offer events are limited too (the bucket refills
+        // while the test runs, so each route is driven to its own refusal).
+        List<java.util.function.Supplier<io.restassured.response.Response>> routes = List.of(
+                () -> given().auth().oauth2(token).get(CONSENTS + "/aac-1"),
+                () -> given().auth().oauth2(token).header("x-consent-id", "aac-1").get("/open-banking/v3.1/aisp/accounts"),
+                () -> given().auth().oauth2(token).contentType("application/json").body("{\"EventType\":\"Shown\"}")
+                        .post("/open-banking/v3.1/aisp/offers/pl-1/events"));
+        for (var route : routes) {
+            boolean limited = false;
+            for (int i = 0; i < 100 && !limited; i++) {
+                limited = route.get().statusCode() == 429;
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(limited, "every partner route is rate limited");
+        }
+        // A caller without the partner role is refused for its role, not counted as the partner it names.
+        given().auth().oauth2(TestTokens.token("someone", "greedy", List.of("bank"), Map.of("bank_id", "greedy")))
+                .get(CONSENTS + "/aac-1").then().statusCode(403);
         // Another partner is not affected.
         given().auth().oauth2(Tokens.partner("p1")).contentType("application/json").body("{}").post(CONSENTS).then()
                 .statusCode(201);

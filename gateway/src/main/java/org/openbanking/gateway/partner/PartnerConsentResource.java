@@ -18,21 +18,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openbanking.gateway.downstream.ConsentClient;
 import org.openbanking.gateway.downstream.Relay;
 import org.openbanking.gateway.edge.Caller;
-import org.openbanking.gateway.edge.PartnerRateLimiter;
+import org.openbanking.gateway.edge.PartnerRateLimited;
 
 import io.smallrye.mutiny.Uni;
 
 /** A partner's consents. The partner is the token's client id; consent-service enforces every rule. */
 @Path("/open-banking/v3.1/aisp/account-access-consents")
 @RolesAllowed("partner")
+@PartnerRateLimited
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Partner: consents")
 public class PartnerConsentResource {
 
     @Inject
     Caller caller;
-    @Inject
-    PartnerRateLimiter limiter;
     @Inject
     ConsentClient consents;
 
@@ -41,7 +40,6 @@ public class PartnerConsentResource {
     @Operation(summary = "Request a consent; it awaits the user's authorisation")
     public Uni<Response> create(@HeaderParam("x-idempotency-key") String idempotencyKey, String body) {
         String partner = caller.partnerId();
-        limiter.acquire(partner);
         return consents.write(api -> api.create(partner, idempotencyKey, body)).map(Relay::of);
     }
 
@@ -50,7 +48,6 @@ public class PartnerConsentResource {
     @Operation(summary = "One of the partner's consents")
     public Uni<Response> get(@PathParam("consentId") String consentId) {
         String partner = caller.partnerId();
-        limiter.acquire(partner);
         return consents.read(api -> api.get(partner, consentId)).map(Relay::of);
     }
 
@@ -59,7 +56,6 @@ public class PartnerConsentResource {
     @Operation(summary = "Revoke the consent (or withdraw a request still awaiting the user)")
     public Uni<Response> revoke(@PathParam("consentId") String consentId) {
         String partner = caller.partnerId();
-        limiter.acquire(partner);
         return consents.write(api -> api.revokeByPartner(partner, consentId)).map(Relay::of);
     }
 }

@@ -21,7 +21,7 @@ import org.openbanking.gateway.downstream.AccountsClient;
 import org.openbanking.gateway.downstream.OffersClient;
 import org.openbanking.gateway.downstream.Relay;
 import org.openbanking.gateway.edge.Caller;
-import org.openbanking.gateway.edge.PartnerRateLimiter;
+import org.openbanking.gateway.edge.PartnerRateLimited;
 import org.openbanking.gateway.partner.PartnerDataService.Resource;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
@@ -34,6 +34,7 @@ import io.smallrye.mutiny.Uni;
  */
 @Path("/open-banking/v3.1/aisp")
 @RolesAllowed("partner")
+@PartnerRateLimited
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Partner: account data and offers")
 public class PartnerDataResource {
@@ -49,8 +50,6 @@ public class PartnerDataResource {
     OffersClient offers;
     @Inject
     Caller caller;
-    @Inject
-    PartnerRateLimiter limiter;
 
     @GET
     @Path("/accounts")
@@ -113,7 +112,6 @@ public class PartnerDataResource {
     @Operation(summary = "Record that an offer was shown or clicked")
     public Uni<Response> event(@PathParam("offerId") String placementId, String body) {
         String partner = caller.partnerId();
-        limiter.acquire(partner);
         return offers.write(api -> api.event(partner, placementId, body)).map(Relay::of);
     }
 }

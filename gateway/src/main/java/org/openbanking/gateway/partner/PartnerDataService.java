@@ -15,7 +15,6 @@ import org.openbanking.gateway.downstream.AccountsApi;
 import org.openbanking.gateway.downstream.Relay;
 import org.openbanking.gateway.edge.Caller;
 import org.openbanking.gateway.edge.CustomerIp;
-import org.openbanking.gateway.edge.PartnerRateLimiter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,8 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 
 /**
- * A partner's data call, in the order that keeps the contract: rate limit, consent decision (fail closed), the data
- * under the decided scope, the receipt stored, and only then the data sent.
+ * A partner's data call, in the order that keeps the contract: (rate limit, by the resource's filter) consent decision
+ * (fail closed), the data under the decided grant, the receipt stored, and only then the data sent.
  */
 @ApplicationScoped
 public class PartnerDataService {
@@ -45,8 +44,6 @@ public class PartnerDataService {
     @Inject
     Caller caller;
     @Inject
-    PartnerRateLimiter limiter;
-    @Inject
     ConsentGuard guard;
     @Inject
     ReceiptRecorder receipts;
@@ -59,7 +56,6 @@ public class PartnerDataService {
     public Uni<Response> serve(String consentId, String customerIp, Resource resource, String accountId,
             Function<Permit, Uni<Response>> fetch) {
         String partnerId = caller.partnerId();
-        limiter.acquire(partnerId);
         if (consentId == null || consentId.isBlank()) {
             throw ApiException.badRequest(ErrorCodes.HEADER_MISSING, "x-consent-id", "x-consent-id is required");
         }
