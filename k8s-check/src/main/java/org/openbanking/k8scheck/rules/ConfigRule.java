@@ -32,7 +32,7 @@ public final class ConfigRule implements Rule {
             }
             Map<String, String> env = overlay.environment(workload.get()).values();
             Map<String, List<String>> byVariable = new LinkedHashMap<>();
-            service.prod().unresolved(env).forEach((property, variables) -> variables
+            service.prod(env).unresolved().forEach((property, variables) -> variables
                     .forEach(v -> byVariable.computeIfAbsent(v, k -> new ArrayList<>()).add(property)));
             byVariable.forEach((variable, properties) -> overlay.report(RULE, workload.get().ref(),
                     "%prod needs environment variable " + variable + " (for " + String.join(", ", properties)

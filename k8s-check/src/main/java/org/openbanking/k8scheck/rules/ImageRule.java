@@ -32,7 +32,7 @@ public final class ImageRule implements Rule {
                 overlay.report(RULE, where, "missing: every service needs a JVM-mode Dockerfile");
                 continue;
             }
-            String packaging = service.prod().raw("quarkus.package.jar.type");
+            String packaging = service.prod(Map.of()).raw("quarkus.package.jar.type");
             if (packaging != null && !packaging.equals("fast-jar")) {
                 overlay.report(RULE, service.name(), "quarkus.package.jar.type=" + packaging
                         + ": the Dockerfile copies the fast-jar layout");

@@ -1,177 +1,89 @@
 package org.openbanking.k8scheck.source;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.smallrye.config.ConfigValidationException.Problem;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.common.utils.StringUtil;
 
 /**
- * A service's configuration as it stands in one profile ({@code %prod.} lines over plain ones), with SmallRye Config's
- * expressions ({@code ${NAME}}, {@code ${NAME:default}}, nested) expanded against a container's environment the way
- * Quarkus does at start: environment variables first (exact, then with non-alphanumerics as '_', then upper-cased),
- * then other properties, then the default. An empty value counts as missing, as in SmallRye Config.
+ * A service's {@code application.properties} as a container with a given environment sees it in one profile, read by
+ * SmallRye Config itself, as Quarkus does at start: the profile's {@code %profile.} lines over plain ones, expressions
+ * ({@code ${NAME}}, {@code ${NAME:default}}, nested) expanded, and the environment variables both answering expressions
+ * and overriding properties by SmallRye's name mapping ({@code QUARKUS_HTTP_PORT} for {@code quarkus.http.port}).
  */
 public final class QuarkusConfig {
 
-    private final Map<String, String> effective;
+    /** The ordinal Quarkus gives {@code application.properties} in the application (below the environment's 300). */
+    private static final int APPLICATION_PROPERTIES_ORDINAL = 250;
 
-    public QuarkusConfig(Properties properties, String profile) {
-        Map<String, String> plain = new TreeMap<>();
-        Map<String, String> profiled = new TreeMap<>();
-        for (String key : properties.stringPropertyNames()) {
-            String value = properties.getProperty(key);
-            if (!key.startsWith("%")) {
-                plain.put(key, value);
-                continue;
-            }
-            int dot = key.indexOf('.');
-            if (dot < 0) {
-                continue;
-            }
-            for (String p : key.substring(1, dot).split(",")) {
-                if (p.strip().equals(profile)) {
-                    profiled.put(key.substring(dot + 1), value);
-                }
-            }
-        }
-        effective = new TreeMap<>(plain);
-        effective.putAll(profiled);
+    /** SmallRye Config's problem for an expression nothing answers (with no default): the name it needed. */
+    private static final Pattern NOT_EXPANDED = Pattern.compile("Could not expand value (\\S+) in property ");
+
+    private final SmallRyeConfig config;
+
+    /**
+     * @param env the container's environment variables; an empty one is left out, since Quarkus takes an empty value
+     *        as unset, so a property that needs it is reported as needing it
+     */
+    public QuarkusConfig(Properties properties, String profile, Map<String, String> env) {
+        Map<String, String> set = new LinkedHashMap<>(env);
+        set.values().removeIf(String::isEmpty);
+        config = new SmallRyeConfigBuilder().withProfile(profile)
+                .withSources(new PropertiesConfigSource(properties, "application.properties",
+                        APPLICATION_PROPERTIES_ORDINAL), new EnvConfigSource(set, EnvConfigSource.ORDINAL))
+                .build();
     }
 
-    /** The properties' names (as written, e.g. with quotes) in this profile. */
+    /**
+     * The property names in this profile (as written, e.g. with quotes), with the environment's variables as SmallRye
+     * names them; not the other profiles' {@code %profile.} lines.
+     */
     public Set<String> keys() {
-        return effective.keySet();
+        Set<String> keys = new TreeSet<>();
+        config.getPropertyNames().forEach(keys::add);
+        keys.removeIf(key -> key.startsWith("%"));
+        return keys;
     }
 
-    /** The raw (unexpanded) value of a property, or null. */
+    /** A property's value before expansion, or null when nothing sets it. */
     public String raw(String key) {
-        return effective.get(key);
+        return config.getConfigValue(key).getRawValue();
     }
 
-    /** The value a property gets in a container with this environment. */
-    public Resolution resolve(String key, Map<String, String> env) {
-        List<String> missing = new ArrayList<>();
-        String fromEnv = lookupEnv(key, env);
-        if (fromEnv != null) {
-            return new Resolution(fromEnv, missing);
-        }
-        String raw = effective.get(key);
-        if (raw == null) {
-            return new Resolution(null, missing);
-        }
-        Set<String> visiting = new HashSet<>();
-        visiting.add(key);
-        String value = expand(raw, env, visiting, missing);
-        return new Resolution(missing.isEmpty() ? value : null, missing);
+    /** A property's value, or null when it is unset, empty or needs environment variables the container lacks. */
+    public String value(String key) {
+        return config.getOptionalValue(key, String.class).orElse(null);
     }
 
-    /** Every property of this profile whose expansion needs environment variables the container lacks. */
-    public Map<String, List<String>> unresolved(Map<String, String> env) {
+    /** Every property whose expansion needs environment variables the container lacks, and those variables. */
+    public Map<String, List<String>> unresolved() {
         Map<String, List<String>> unresolved = new LinkedHashMap<>();
-        for (String key : effective.keySet()) {
-            Resolution resolution = resolve(key, env);
-            if (!resolution.missing().isEmpty()) {
-                unresolved.put(key, resolution.missing());
+        for (String key : keys()) {
+            ConfigValue value = config.getConfigValue(key);
+            if (value.hasProblems()) {
+                unresolved.put(key, value.getProblems().stream().map(QuarkusConfig::needed).distinct().toList());
             }
         }
         return unresolved;
     }
 
-    /** A property's value and the environment variables it needed but did not find. */
-    public record Resolution(String value, List<String> missing) {
-    }
-
-    private String expand(String text, Map<String, String> env, Set<String> visiting, List<String> missing) {
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        while (i < text.length()) {
-            if (text.startsWith("\\${", i)) {
-                out.append("${");
-                i += 3;
-            } else if (text.startsWith("${", i)) {
-                int end = closing(text, i + 2);
-                if (end < 0) {
-                    out.append(text.substring(i));
-                    break;
-                }
-                out.append(expression(text.substring(i + 2, end), env, visiting, missing));
-                i = end + 1;
-            } else {
-                out.append(text.charAt(i++));
-            }
-        }
-        return out.toString();
-    }
-
-    private String expression(String inner, Map<String, String> env, Set<String> visiting, List<String> missing) {
-        int colon = topLevelColon(inner);
-        String name = expand(colon < 0 ? inner : inner.substring(0, colon), env, visiting, missing);
-        String fallback = colon < 0 ? null : inner.substring(colon + 1);
-        String value = lookupEnv(name, env);
-        if (value == null && effective.containsKey(name) && !visiting.contains(name)) {
-            visiting.add(name);
-            String expanded = expand(effective.get(name), env, visiting, missing);
-            visiting.remove(name);
-            value = expanded.isEmpty() ? null : expanded;
-        }
-        if (value != null) {
-            return value;
-        }
-        if (fallback != null) {
-            return expand(fallback, env, visiting, missing);
-        }
-        missing.add(envName(name));
-        return "";
-    }
-
-    private static String lookupEnv(String name, Map<String, String> env) {
-        for (String candidate : List.of(name, sanitized(name), envName(name))) {
-            String value = env.get(candidate);
-            if (value != null && !value.isEmpty()) {
-                return value;
-            }
-        }
-        return null;
-    }
-
-    /** The environment variable a property name maps to: non-alphanumerics as '_', upper-cased. */
-    public static String envName(String property) {
-        return sanitized(property).toUpperCase();
-    }
-
-    private static String sanitized(String name) {
-        return name.replaceAll("[^A-Za-z0-9_]", "_");
-    }
-
-    private static int closing(String text, int from) {
-        int depth = 1;
-        for (int i = from; i < text.length(); i++) {
-            if (text.startsWith("${", i)) {
-                depth++;
-                i++;
-            } else if (text.charAt(i) == '}' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static int topLevelColon(String inner) {
-        int depth = 0;
-        for (int i = 0; i < inner.length(); i++) {
-            if (inner.startsWith("${", i)) {
-                depth++;
-                i++;
-            } else if (inner.charAt(i) == '}') {
-                depth--;
-            } else if (inner.charAt(i) == ':' && depth == 0) {
-                return i;
-            }
-        }
-        return -1;
+    /** The environment variable a problem names (a property name as the variable that would set it), or the problem. */
+    private static String needed(Problem problem) {
+        Matcher name = NOT_EXPANDED.matcher(problem.getMessage());
+        return name.find()
+                ? StringUtil.replaceNonAlphanumericByUnderscores(name.group(1)).toUpperCase()
+                : problem.getMessage();
     }
 }

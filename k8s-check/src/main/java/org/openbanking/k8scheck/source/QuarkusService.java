@@ -106,17 +106,18 @@ public final class QuarkusService {
         return restClients;
     }
 
-    public QuarkusConfig config(String profile) {
-        return new QuarkusConfig(properties, profile);
+    /** The configuration in a profile, as a container with this environment sees it. */
+    public QuarkusConfig config(String profile, Map<String, String> env) {
+        return new QuarkusConfig(properties, profile, env);
     }
 
-    public QuarkusConfig prod() {
-        return config("prod");
+    public QuarkusConfig prod(Map<String, String> env) {
+        return config("prod", env);
     }
 
     /** The port the HTTP server listens on in a container with this environment. */
     public int httpPort(Map<String, String> env) {
-        String port = prod().resolve("quarkus.http.port", env).value();
+        String port = prod(env).value("quarkus.http.port");
         return port == null ? 8080 : Integer.parseInt(port.strip());
     }
 
@@ -125,24 +126,24 @@ public final class QuarkusService {
         if (!dependencies.contains("quarkus-smallrye-health")) {
             return null;
         }
-        QuarkusConfig config = prod();
+        QuarkusConfig config = prod(env);
         String base;
         int port;
-        if ("true".equals(config.resolve("quarkus.management.enabled", env).value())) {
-            port = Integer.parseInt(or(config.resolve("quarkus.management.port", env).value(), "9000"));
-            base = or(config.resolve("quarkus.management.root-path", env).value(), "/q");
+        if ("true".equals(config.value("quarkus.management.enabled"))) {
+            port = Integer.parseInt(or(config.value("quarkus.management.port"), "9000"));
+            base = or(config.value("quarkus.management.root-path"), "/q");
         } else {
             port = httpPort(env);
-            String root = or(config.resolve("quarkus.http.root-path", env).value(), "/");
-            String nonApplication = or(config.resolve("quarkus.http.non-application-root-path", env).value(), "q");
+            String root = or(config.value("quarkus.http.root-path"), "/");
+            String nonApplication = or(config.value("quarkus.http.non-application-root-path"), "q");
             base = nonApplication.startsWith("/") ? nonApplication : path(root, nonApplication);
         }
-        String health = or(config.resolve("quarkus.smallrye-health.root-path", env).value(), "health");
+        String health = or(config.value("quarkus.smallrye-health.root-path"), "health");
         String root = health.startsWith("/") ? health : path(base, health);
         return new Health(port,
-                path(root, or(config.resolve("quarkus.smallrye-health.liveness-path", env).value(), "live")),
-                path(root, or(config.resolve("quarkus.smallrye-health.readiness-path", env).value(), "ready")),
-                path(root, or(config.resolve("quarkus.smallrye-health.startup-path", env).value(), "started")));
+                path(root, or(config.value("quarkus.smallrye-health.liveness-path"), "live")),
+                path(root, or(config.value("quarkus.smallrye-health.readiness-path"), "ready")),
+                path(root, or(config.value("quarkus.smallrye-health.startup-path"), "started")));
     }
 
     /** The health endpoints: liveness, readiness and startup paths on one port. */
@@ -159,7 +160,7 @@ public final class QuarkusService {
      * (a client without a URL) go to {@code problems}.
      */
     public List<Call> calls(Map<String, String> env, List<String> problems) {
-        QuarkusConfig config = prod();
+        QuarkusConfig config = prod(env);
         List<Call> calls = new ArrayList<>();
         for (Map.Entry<String, String> client : restClients.entrySet()) {
             String key = client.getKey();
@@ -176,7 +177,7 @@ public final class QuarkusService {
                         + " has no quarkus.rest-client." + key + ".url");
                 continue;
             }
-            String url = config.resolve(found, env).value();
+            String url = config.value(found);
             if (url != null) {
                 calls.add(new Call(Call.Kind.REST_CLIENT, key, "REST client " + key + " (" + client.getValue() + ")",
                         url));
@@ -187,8 +188,8 @@ public final class QuarkusService {
                 continue;
             }
             for (String key : config.keys()) {
-                if (extension.properties().matcher(key).matches() && !disabledTenant(config, key, env)) {
-                    String url = config.resolve(key, env).value();
+                if (extension.properties().matcher(key).matches() && !disabledTenant(config, key)) {
+                    String url = config.value(key);
                     if (url != null) {
                         calls.add(new Call(extension.kind(), key, key + " (" + extension.artifactId() + ")", url));
                     }
@@ -198,9 +199,9 @@ public final class QuarkusService {
         return calls;
     }
 
-    private static boolean disabledTenant(QuarkusConfig config, String key, Map<String, String> env) {
+    private static boolean disabledTenant(QuarkusConfig config, String key) {
         String prefix = key.substring(0, key.lastIndexOf('.'));
-        return "false".equals(config.resolve(prefix + ".tenant-enabled", env).value());
+        return "false".equals(config.value(prefix + ".tenant-enabled"));
     }
 
     private static String or(String value, String fallback) {
