@@ -22,7 +22,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.openbanking.consent.service.ConsentService;
+import org.openbanking.consent.service.ConsentExpiry;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -33,7 +33,7 @@ class ConsentLifecycleTest {
     @Inject
     TestClock clock;
     @Inject
-    ConsentService service;
+    ConsentExpiry expiry;
 
     @AfterEach
     void resetClock() {
@@ -198,7 +198,7 @@ class ConsentLifecycleTest {
         // An expired request no one decided is no longer open to any user.
         asGateway().get("/internal/users/{u}/consents/{c}", newUser(), pending).then().statusCode(404);
 
-        Integer expired = VertxContextSupport.subscribeAndAwait(() -> service.expireDue());
+        Integer expired = VertxContextSupport.subscribeAndAwait(() -> expiry.expireDue());
         org.junit.jupiter.api.Assertions.assertTrue(expired >= 2, "the job expired " + expired);
         clock.reset();
         // Now durable: even with the clock back, the consent stays expired (a final state).

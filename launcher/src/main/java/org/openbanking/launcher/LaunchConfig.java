@@ -41,6 +41,16 @@ public record LaunchConfig(Path root, Path dataDir, int postgresPort, String ext
         };
     }
 
+    /** Where PostgreSQL listens: the external host, or this machine for the embedded one. */
+    public String dbHost() {
+        return externalDbHost != null ? externalDbHost : "localhost";
+    }
+
+    /** The JDBC URL of one database on that PostgreSQL. */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + dbHost() + ":" + postgresPort + "/" + database;
+    }
+
     public String url(String service) {
         return "http://localhost:" + servicePorts.get(service);
     }

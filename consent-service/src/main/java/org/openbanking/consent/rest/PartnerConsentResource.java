@@ -25,7 +25,7 @@ import org.openbanking.common.ServiceRoles;
 import org.openbanking.consent.config.ConsentConfig;
 import org.openbanking.consent.model.Consent;
 import org.openbanking.consent.service.AccessDecisionService;
-import org.openbanking.consent.service.ConsentService;
+import org.openbanking.consent.service.PartnerConsentService;
 import org.openbanking.consent.service.PartnerService;
 
 import io.smallrye.mutiny.Uni;
@@ -42,7 +42,7 @@ import io.smallrye.mutiny.Uni;
 public class PartnerConsentResource {
 
     @Inject
-    ConsentService consents;
+    PartnerConsentService consents;
     @Inject
     PartnerService partners;
     @Inject

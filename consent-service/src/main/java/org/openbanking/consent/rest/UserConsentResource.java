@@ -29,8 +29,8 @@ import org.openbanking.consent.config.ConsentConfig;
 import org.openbanking.consent.model.Consent;
 import org.openbanking.consent.model.ConsentStatus;
 import org.openbanking.consent.service.BlockService;
-import org.openbanking.consent.service.ConsentService;
 import org.openbanking.consent.service.ReceiptService;
+import org.openbanking.consent.service.UserConsentService;
 
 import io.smallrye.mutiny.Uni;
 
@@ -46,7 +46,7 @@ import io.smallrye.mutiny.Uni;
 public class UserConsentResource {
 
     @Inject
-    ConsentService consents;
+    UserConsentService consents;
     @Inject
     ReceiptService receipts;
     @Inject

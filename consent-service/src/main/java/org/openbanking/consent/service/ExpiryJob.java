@@ -18,7 +18,7 @@ public class ExpiryJob {
     private static final Logger LOG = Logger.getLogger(ExpiryJob.class);
 
     @Inject
-    ConsentService consents;
+    ConsentExpiry expiry;
     @Inject
     FrequencyReservationRepository reservations;
     @Inject
@@ -26,7 +26,7 @@ public class ExpiryJob {
 
     @Scheduled(every = "${consent.expiry.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
-        return consents.expireDue()
+        return expiry.expireDue()
                 .invoke(n -> {
                     if (n > 0) {
                         LOG.infof("Expired %d consents", n);

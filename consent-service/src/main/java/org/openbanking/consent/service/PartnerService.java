@@ -100,7 +100,7 @@ public class PartnerService {
                     "Revoked because the platform suspended the partner");
             case AwaitingAuthorisation -> transitions.apply(consent, ConsentStatus.Rejected, Actor.Operator, null,
                     "PartnerSuspended", "Rejected because the platform suspended the partner");
-            default -> ConsentService.expire(transitions, consent);
+            default -> ConsentExpiry.expire(transitions, consent);
         };
     }
 
