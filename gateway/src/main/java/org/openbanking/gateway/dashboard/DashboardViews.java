@@ -8,6 +8,18 @@ public final class DashboardViews {
     private DashboardViews() {
     }
 
+    /** The home page; {@code stillPending} are the opened requests it shows, which the pending cookie keeps. */
+    public record HomePage(List<ConsentCard> pending, List<ConsentCard> live, List<ConsentCard> past,
+            List<BlockedPartner> blocked, List<Option> blockable, List<String> stillPending) {
+    }
+
+    public record ConsentPage(ConsentCard consent, List<AccountOption> accounts, List<HistoryLine> history) {
+    }
+
+    /** {@code next} is the dashboard's link to the next page, null on the last. */
+    public record AccessLogPage(List<LogLine> lines, List<Option> partners, List<Option> consents, String next) {
+    }
+
     public record AccountOption(String id, String label) {
     }
 
