@@ -168,6 +168,22 @@ class PartnerDataTest {
     }
 
     @Test
+    void aDecisionRequestRefusedByConsentServiceIsAnsweredWithItsErrorAndNothingIsFetched() {
+        balances();
+        Services.consent.stubFor(post(urlEqualTo("/internal/partners/p1/access-decisions")).willReturn(okJson("""
+                {"Code":"Bad Request","Id":"x","Message":"AccountId is not valid",
+                 "Errors":[{"ErrorCode":"UK.OBIE.Field.Invalid","Path":"AccountId","Message":"AccountId is not valid"}]}""")
+                .withStatus(400)));
+        given().auth().oauth2(Tokens.partner("p1")).header("x-consent-id", "aac-1")
+                .get("/open-banking/v3.1/aisp/accounts/acc-1/balances").then().statusCode(400)
+                .body("Message", org.hamcrest.Matchers.equalTo("AccountId is not valid"))
+                .body("Errors[0].ErrorCode", org.hamcrest.Matchers.equalTo("UK.OBIE.Field.Invalid"))
+                .body("Errors[0].Path", org.hamcrest.Matchers.equalTo("AccountId"));
+        Services.accounts.verify(0,
+                getRequestedFor(urlPathEqualTo("/internal/users/alice-sub/scoped-accounts/acc-1/balances")));
+    }
+
+    @Test
     void consentServiceDownMeansNothingIsServed() {
         Services.consent.stubFor(post(urlEqualTo("/internal/partners/p1/access-decisions"))
                 .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));

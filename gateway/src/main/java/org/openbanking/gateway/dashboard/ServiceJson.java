@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
-import org.openbanking.common.ErrorEnvelope;
+import org.openbanking.common.ApiException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,12 +25,12 @@ class ServiceJson {
     ObjectMapper json;
 
     <T> Uni<T> read(Uni<Response> call, Class<T> type) {
-        return call.map(response -> body(response, type));
+        return asProblem(call).map(response -> body(response, type));
     }
 
     /** A consent the user may no longer see (404, or 400 for an id the service refuses) is left out, not a failure. */
     <T> Uni<Optional<T>> optional(Uni<Response> call, Class<T> type) {
-        return call.map(response -> {
+        return asProblem(call).map(response -> {
             if (response.getStatus() == 404 || response.getStatus() == 400) {
                 response.close();
                 return Optional.empty();
@@ -41,7 +41,7 @@ class ServiceJson {
 
     /** A write's answer: its failures count, its body is only checked to be JSON. */
     Uni<Void> done(Uni<Response> call) {
-        return call.map(response -> {
+        return asProblem(call).map(response -> {
             body(response, JsonNode.class);
             return null;
         });
@@ -55,11 +55,14 @@ class ServiceJson {
         }
     }
 
+    /** The gateway's own failures of a hop (a service unavailable: 503) are shown as a page too, with their message. */
+    private static Uni<Response> asProblem(Uni<Response> call) {
+        return call.onFailure(ApiException.class)
+                .transform(e -> new Problem(((ApiException) e).status(), e.getMessage()));
+    }
+
     private <T> T body(Response response, Class<T> type) {
         int status = response.getStatus();
-        if (response.getEntity() instanceof ErrorEnvelope envelope) {
-            throw new Problem(status, envelope.message());
-        }
         String text = response.hasEntity() ? response.readEntity(String.class) : "";
         if (status >= 400) {
             String message = "Something went wrong.";

@@ -42,7 +42,7 @@ public interface ConsentApi {
 
     @POST
     @Path("/partners/{partnerId}/access-decisions")
-    Uni<Response> decide(@PathParam("partnerId") String partnerId, String body);
+    Uni<Response> decide(@PathParam("partnerId") String partnerId, DecisionRequest request);
 
     @PUT
     @Path("/partners/{partnerId}")

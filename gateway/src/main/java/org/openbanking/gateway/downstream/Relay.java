@@ -4,8 +4,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.openbanking.common.ErrorEnvelope;
-
 /** A service's answer, relayed to the caller: status, JSON body and Retry-After; nothing internal. */
 public final class Relay {
 
@@ -13,9 +11,6 @@ public final class Relay {
     }
 
     public static Response of(Response downstream) {
-        if (downstream.getEntity() instanceof ErrorEnvelope) {
-            return downstream; // the gateway's own answer (a fallback), not a service's
-        }
         int status = downstream.getStatus();
         String retryAfter = downstream.getHeaderString(HttpHeaders.RETRY_AFTER);
         String body = downstream.hasEntity() ? downstream.readEntity(String.class) : null;

@@ -203,7 +203,12 @@ public class OnboardingService {
 
     /** Waits for a service's answer (the Keycloak admin client is blocking, so these calls run on a worker thread). */
     private static Void registered(Uni<Response> call) {
-        Response response = call.await().atMost(HOP);
+        Response response;
+        try {
+            response = call.await().atMost(HOP);
+        } catch (ApiException unavailable) {
+            throw ApiException.unavailable(5, "A service could not record the change; retry later");
+        }
         int status = response.getStatus();
         response.close();
         if (status >= 300) {

@@ -2,9 +2,7 @@ package org.openbanking.gateway.partner;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,11 +12,10 @@ import jakarta.inject.Inject;
 import org.openbanking.common.ApiException;
 import org.openbanking.common.ErrorCodes;
 import org.openbanking.common.ErrorDetail;
+import org.openbanking.gateway.downstream.AccessDecisions;
 import org.openbanking.gateway.downstream.ConsentClient;
-import org.openbanking.gateway.downstream.Relayed;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.openbanking.gateway.downstream.Decision;
+import org.openbanking.gateway.downstream.DecisionRequest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -33,11 +30,11 @@ import io.smallrye.mutiny.Uni;
 public class ConsentGuard {
 
     @Inject
+    AccessDecisions decisions;
+    @Inject
     ConsentClient consents;
     @Inject
     DecisionCache cache;
-    @Inject
-    ObjectMapper mapper;
     @Inject
     MeterRegistry registry;
 
@@ -58,22 +55,9 @@ public class ConsentGuard {
 
     private Uni<Decision> ask(String partnerId, String consentId, String resource, String accountId, boolean userPresent) {
         // Chosen here, so that a retry of this decision reserves the call once in FrequencyPerDay.
-        Map<String, Object> request = new HashMap<>(Map.of("ConsentId", consentId, "Resource", resource,
-                "UserPresent", userPresent, "ReservationId", UUID.randomUUID().toString()));
-        if (accountId != null) {
-            request.put("AccountId", accountId);
-        }
-        String body;
-        try {
-            body = mapper.writeValueAsString(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        return consents.read(api -> api.decide(partnerId, body)).map(response -> {
-            if (response.getStatus() != 200) {
-                throw new Relayed(response);
-            }
-            Decision decision = response.readEntity(Decision.class);
+        DecisionRequest request = new DecisionRequest(consentId, resource, accountId, userPresent,
+                UUID.randomUUID().toString());
+        return decisions.decide(partnerId, request).map(decision -> {
             if (!decision.permitted()) {
                 throw new ApiException(decision.status(), decision.message(),
                         List.of(ErrorDetail.of(decision.errorCode(), null, decision.message())), decision.retryAfterSeconds());

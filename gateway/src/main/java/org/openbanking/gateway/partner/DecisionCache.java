@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.openbanking.gateway.config.GatewayConfig;
+import org.openbanking.gateway.downstream.Decision;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

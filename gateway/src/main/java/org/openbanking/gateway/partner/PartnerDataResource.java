@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openbanking.gateway.downstream.AccountsClient;
+import org.openbanking.gateway.downstream.Downstream;
 import org.openbanking.gateway.downstream.OffersClient;
 import org.openbanking.gateway.downstream.Relay;
 import org.openbanking.gateway.edge.Caller;
@@ -96,7 +97,7 @@ public class PartnerDataResource {
         // Offers degrade gracefully: when partner-offers-service cannot answer, the partner gets no offers, not an error.
         return data.serve(consentId, ip, Resource.Offers, null,
                 permit -> offers.read(api -> api.placements(partner, consentId, permit.userId(), permit.scope().accountIds))
-                        .map(r -> r.getStatus() == 503 ? Relay.json(200, noOffers(uri)) : r));
+                        .onFailure(Downstream.Unavailable.class).recoverWithItem(() -> Relay.json(200, noOffers(uri))));
     }
 
     /** An empty OBReadOffer1; {@code Links.Self} is the address the partner called. */

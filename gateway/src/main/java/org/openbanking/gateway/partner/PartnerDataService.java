@@ -12,6 +12,7 @@ import org.openbanking.common.ApiException;
 import org.openbanking.common.ErrorCodes;
 import org.openbanking.common.Ids;
 import org.openbanking.gateway.downstream.AccountsApi;
+import org.openbanking.gateway.downstream.Decision;
 import org.openbanking.gateway.downstream.Relay;
 import org.openbanking.gateway.edge.Caller;
 import org.openbanking.gateway.edge.CustomerIp;

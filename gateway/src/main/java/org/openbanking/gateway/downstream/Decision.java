@@ -1,4 +1,4 @@
-package org.openbanking.gateway.partner;
+package org.openbanking.gateway.downstream;
 
 import java.util.List;
 
