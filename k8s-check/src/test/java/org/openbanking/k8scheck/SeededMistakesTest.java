@@ -142,6 +142,18 @@ class SeededMistakesTest {
                                 "\n%prod.quarkus.rest-client.partner-offers-service.url=${OFFERS_SERVICE_URL}\n"),
                         edit(BASE + "kustomization.yaml", "  - name: accounts-service-config\n    literals:\n",
                                 "  - name: accounts-service-config\n    literals:\n      - OFFERS_SERVICE_URL=http://partner-offers-service:8083\n")),
+                mistake("spans exported to a collector the NetworkPolicies do not let them reach", "network",
+                        "Deployment/gateway: calls otel-collector of namespace monitoring on port 4318 "
+                                + "(quarkus.otel.exporter.otlp.endpoint (quarkus-opentelemetry)), but no NetworkPolicy lets it "
+                                + "reach that namespace on that port",
+                        edit(PROD + "network-policies.yaml", "          - gateway\n          - consent-service\n"
+                                + "          - accounts-service\n          - partner-offers-service\n  policyTypes:",
+                                "          - consent-service\n          - accounts-service\n"
+                                        + "          - partner-offers-service\n  policyTypes:")),
+                mistake("a way out to another namespace that no call needs", "network",
+                        "Deployment/gateway: NetworkPolicy trace-export lets it reach pods of other namespaces "
+                                + "({matchLabels={kubernetes.io/metadata.name=monitoring}}), which no call needs",
+                        edit(PROD + "network-policies.yaml", "          port: 4318\n", "          port: 4317\n")),
                 mistake("a NetworkPolicy edge too few (consent-service's ownership check)", "network",
                         "Deployment/consent-service: calls accounts-service on port 8082 (REST client accounts-service (AccountsApi.java)), but the NetworkPolicies do not allow it",
                         edit(BASE + "network-policies.yaml",

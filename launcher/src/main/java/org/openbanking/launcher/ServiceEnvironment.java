@@ -57,6 +57,9 @@ final class ServiceEnvironment {
             env.put("DASHBOARD_SECRET", "dev-only-dashboard-secret-of-the-local-run-0123456789");
             env.put("DASHBOARD_SECURE_COOKIES", "false");
         }
+        // No collector listens locally: spans are not exported (tests that collect them put an endpoint of their own).
+        env.put("OTEL_SDK_DISABLED", "true");
+        env.put("OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4318");
         env.put("PUBLIC_BASE_URL", config.url("gateway"));
         env.put("CONSENT_SERVICE_URL", config.url("consent-service"));
         env.put("ACCOUNTS_SERVICE_URL", config.url("accounts-service"));

@@ -2,6 +2,7 @@ package org.openbanking.system;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.openbanking.launcher.LaunchConfig;
@@ -36,6 +37,12 @@ final class SystemStack {
                         18083),
                 true);
         Stack starting = new Stack(config, line -> System.out.println("[stack] " + line));
+        // Every service exports its spans to the receiver of this JVM (TraceSystemTest), quickly rather than in 5 s batches.
+        for (String service : List.of("gateway", "consent-service", "accounts-service", "partner-offers-service")) {
+            starting.putEnvironment(service, "OTEL_SDK_DISABLED", "false");
+            starting.putEnvironment(service, "OTEL_EXPORTER_OTLP_ENDPOINT", TraceReceiver.shared().endpoint());
+            starting.putEnvironment(service, "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(starting::close));
         starting.start();
         stack = starting; // only a stack that started is reused by the next test class

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -61,10 +63,12 @@ public class ConsentEvents {
             @JsonProperty("Node") String node,
             @JsonProperty("DateTime") String dateTime,
             /** Set on the stream only: the listener epoch of the replica that forwards it. */
-            @JsonProperty("Epoch") String epoch) {
+            @JsonProperty("Epoch") String epoch,
+            /** The W3C trace context of the transition, so that what gateways do on hearing it joins its trace. */
+            @JsonProperty("Traceparent") String traceparent) {
 
         ConsentEvent inEpoch(String epoch) {
-            return new ConsentEvent(type, consentId, status, node, dateTime, epoch);
+            return new ConsentEvent(type, consentId, status, node, dateTime, epoch, traceparent);
         }
     }
 
@@ -119,7 +123,7 @@ public class ConsentEvents {
     /** Publishes a transition from inside the caller's transaction: delivered if, and when, it commits. */
     public Uni<Void> publishInTransaction(String consentId, ConsentStatus status) {
         String payload = json(new ConsentEvent(TRANSITION, consentId, status.name(), node, DateTimes.format(clock.instant()),
-                null));
+                null, traceparent()));
         return Panache.getSession()
                 .chain(session -> session
                         .createNativeQuery("select count(*) from (select pg_notify(:channel, :payload)) n", Long.class)
@@ -131,7 +135,7 @@ public class ConsentEvents {
 
     @Scheduled(every = "${consent.heartbeat-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> heartbeat() {
-        String payload = json(new ConsentEvent(HEARTBEAT, null, null, node, DateTimes.format(clock.instant()), null));
+        String payload = json(new ConsentEvent(HEARTBEAT, null, null, node, DateTimes.format(clock.instant()), null, null));
         return pool.preparedQuery("select pg_notify($1, $2)").execute(Tuple.of(CHANNEL, payload))
                 .replaceWithVoid()
                 .onFailure().invoke(e -> LOG.debug("Heartbeat not sent", e))
@@ -159,6 +163,14 @@ public class ConsentEvents {
         } catch (JsonProcessingException e) {
             LOG.warn("Ignoring a malformed consent event");
         }
+    }
+
+    /** The current span as a W3C {@code traceparent}, or null outside a trace (tracing off, or no request). */
+    static String traceparent() {
+        SpanContext span = Span.current().getSpanContext();
+        return span.isValid()
+                ? "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex()
+                : null;
     }
 
     private String json(ConsentEvent event) {

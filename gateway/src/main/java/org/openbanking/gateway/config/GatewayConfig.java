@@ -42,6 +42,10 @@ public interface GatewayConfig {
         /** Without a heartbeat for this long, the stream is not trusted and nothing is served from the cache. */
         @WithDefault("PT3S")
         Duration staleAfter();
+
+        /** The most permits kept; the least used go first. */
+        @WithDefault("10000")
+        long maxEntries();
     }
 
     interface Onboarding {

@@ -29,7 +29,9 @@ public class PartnerRateLimitFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (identity.hasRole("partner")) {
-            limiter.acquire(caller.partnerId());
+            String partnerId = caller.partnerId();
+            TraceAttributes.partner(partnerId);
+            limiter.acquire(partnerId);
         }
     }
 }

@@ -1,10 +1,9 @@
 package org.openbanking.gateway.partner;
 
-import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -13,6 +12,11 @@ import org.jboss.logging.Logger;
 import org.openbanking.gateway.config.GatewayConfig;
 import org.openbanking.gateway.downstream.Decision;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -36,10 +40,7 @@ public class DecisionCache {
 
     private static final Logger LOG = Logger.getLogger(DecisionCache.class);
 
-    private record Entry(String partnerId, Decision decision, long cachedAt) {
-    }
-
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private BoundedPermits entries;
     private final AtomicLong events = new AtomicLong();
     private volatile long lastHeartbeat;
     private volatile String epoch;
@@ -52,6 +53,16 @@ public class DecisionCache {
     GatewayConfig config;
     @Inject
     Vertx vertx;
+    @Inject
+    MeterRegistry registry;
+    @Inject
+    Tracer tracer;
+
+    @PostConstruct
+    void bound() {
+        entries = new BoundedPermits(config.decisionCache().maxEntries(), config.decisionCache().ttl(), Ticker.systemTicker());
+        registry.gauge("gateway_decision_cache_size", entries, BoundedPermits::size);
+    }
 
     void start(@Observes StartupEvent event) {
         if (config.decisionCache().enabled()) {
@@ -84,8 +95,10 @@ public class DecisionCache {
         if (ConsentEventSource.HEARTBEAT.equals(event.type())) {
             lastHeartbeat = System.nanoTime();
         } else if (event.consentId() != null) {
+            Span span = EventTraces.heard(tracer, event);
             events.incrementAndGet();
             entries.remove(event.consentId());
+            span.end();
         }
     }
 
@@ -114,7 +127,7 @@ public class DecisionCache {
 
     public void put(String partnerId, String consentId, Decision decision, long mark) {
         if (decision.permitted() && live() && events.get() == mark) {
-            entries.put(consentId, new Entry(partnerId, decision, System.nanoTime()));
+            entries.put(partnerId, consentId, decision);
         }
     }
 
@@ -123,12 +136,7 @@ public class DecisionCache {
             entries.clear();
             return Optional.empty();
         }
-        Entry entry = entries.get(consentId);
-        Duration ttl = config.decisionCache().ttl();
         // A consent belongs to one partner: another partner's call finds nothing here and asks consent-service.
-        if (entry == null || !entry.partnerId().equals(partnerId) || System.nanoTime() - entry.cachedAt() > ttl.toNanos()) {
-            return Optional.empty();
-        }
-        return Optional.of(entry.decision());
+        return entries.get(partnerId, consentId);
     }
 }

@@ -16,6 +16,7 @@ import org.openbanking.gateway.downstream.Decision;
 import org.openbanking.gateway.downstream.Relay;
 import org.openbanking.gateway.edge.Caller;
 import org.openbanking.gateway.edge.CustomerIp;
+import org.openbanking.gateway.edge.TraceAttributes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,6 +68,7 @@ public class PartnerDataService {
             throw ApiException.badRequest(ErrorCodes.HEADER_INVALID, "x-fapi-customer-ip-address",
                     "x-fapi-customer-ip-address must be an IPv4 or IPv6 address");
         }
+        TraceAttributes.consent(consentId);
         boolean userPresent = customerIp != null;
         return guard.permit(partnerId, consentId, resource.name(), accountId, userPresent)
                 .chain(decision -> serveUnder(decision, partnerId, consentId, userPresent, resource, accountId, fetch)

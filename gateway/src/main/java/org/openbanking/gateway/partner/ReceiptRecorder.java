@@ -20,6 +20,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -29,13 +35,16 @@ import io.vertx.core.Vertx;
  * receipts of other calls queue, and go together in the next batch (one transaction in consent-service). Alone, a
  * receipt is written at once; under load, many share one write. Each call waits for its own batch: if the batch is not
  * stored, none of its calls sends data (503). Receipt ids are chosen here, so a batch is never stored twice.
+ * <p>
+ * Traces: a batch is written in a span of its own, the child of its first call's span and linked to every call it
+ * carries, so each call's trace shows its receipt being stored (for a batch of one, as a plain child).
  */
 @ApplicationScoped
 public class ReceiptRecorder {
 
     static final int MAX_BATCH = 200;
 
-    private record Pending(Map<String, Object> receipt, Consumer<Throwable> done) {
+    private record Pending(Map<String, Object> receipt, SpanContext trace, Consumer<Throwable> done) {
     }
 
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
@@ -47,6 +56,10 @@ public class ReceiptRecorder {
     ObjectMapper mapper;
     @Inject
     MeterRegistry registry;
+    @Inject
+    Tracer tracer;
+    @Inject
+    Vertx vertx;
 
     public Uni<Void> record(String consentId, String partnerId, String resource, List<String> accountIds, int recordCount,
             boolean userPresent) {
@@ -60,8 +73,9 @@ public class ReceiptRecorder {
                 "InteractionId", InteractionId.of(null),
                 "UserPresent", userPresent);
         Context context = Vertx.currentContext();
+        SpanContext trace = Span.current().getSpanContext();
         return Uni.createFrom().emitter(emitter -> {
-            queue.add(new Pending(receipt, failure -> {
+            queue.add(new Pending(receipt, trace, failure -> {
                 // Resume the call on its own context, whichever batch completion got here.
                 Runnable resume = () -> {
                     if (failure == null) {
@@ -101,20 +115,41 @@ public class ReceiptRecorder {
         try {
             body = mapper.writeValueAsString(Map.of("Receipt", batch.stream().map(Pending::receipt).toList()));
         } catch (JsonProcessingException e) {
-            finish(batch, e);
+            writing.set(false);
+            batch.forEach(p -> p.done().accept(e));
+            writeNext();
             return;
         }
-        consents.write(api -> api.record(body)).subscribe().with(response -> {
-            int status = response.getStatus();
-            response.close();
-            finish(batch, status == 201
-                    ? null
-                    : ApiException.unavailable(5, "The access could not be recorded, so no data was sent. Retry later."));
-        }, failure -> finish(batch,
-                ApiException.unavailable(5, "The access could not be recorded, so no data was sent. Retry later.")));
+        Span span = batchSpan(batch);
+        // A context of the batch's own, so that its span is the current one while the write is sent, whichever
+        // call's context this runs on.
+        Context own = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        own.runOnContext(v -> {
+            span.makeCurrent(); // never closed: the context is the batch's alone and is dropped with it
+            consents.write(api -> api.record(body)).subscribe().with(response -> {
+                int status = response.getStatus();
+                response.close();
+                finish(batch, span, status == 201
+                        ? null
+                        : ApiException.unavailable(5, "The access could not be recorded, so no data was sent. Retry later."));
+            }, failure -> finish(batch, span,
+                    ApiException.unavailable(5, "The access could not be recorded, so no data was sent. Retry later.")));
+        });
     }
 
-    private void finish(List<Pending> batch, Throwable failure) {
+    private Span batchSpan(List<Pending> batch) {
+        SpanBuilder builder = tracer.spanBuilder("receipt batch")
+                .setParent(io.opentelemetry.context.Context.root().with(Span.wrap(batch.get(0).trace())))
+                .setAttribute("ob.receipt_batch_size", batch.size());
+        batch.stream().skip(1).map(Pending::trace).filter(SpanContext::isValid).forEach(builder::addLink);
+        return builder.startSpan();
+    }
+
+    private void finish(List<Pending> batch, Span span, Throwable failure) {
+        if (failure != null) {
+            span.setStatus(StatusCode.ERROR);
+        }
+        span.end();
         writing.set(false);
         batch.forEach(p -> p.done().accept(failure));
         writeNext();

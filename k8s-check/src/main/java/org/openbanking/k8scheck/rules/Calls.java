@@ -28,8 +28,13 @@ final class Calls {
     record External(Workload from, String host, int port, String purpose) {
     }
 
+    /** A connection to a Service of another namespace of the cluster ({@code name.namespace.svc[.cluster.local]}). */
+    record Elsewhere(Workload from, String namespace, String service, int port, String purpose) {
+    }
+
     final List<Edge> edges = new ArrayList<>();
     final List<External> externals = new ArrayList<>();
+    final List<Elsewhere> elsewhere = new ArrayList<>();
 
     /** Workloads whose calls this check knows without a Quarkus service's sources. */
     static final String KEYCLOAK = "keycloak";
@@ -80,6 +85,11 @@ final class Calls {
                     + ": localhost inside a pod is the pod itself");
             return;
         }
+        Optional<String[]> other = otherNamespace(overlay, host);
+        if (other.isPresent()) {
+            elsewhere.add(new Elsewhere(from, other.get()[1], other.get()[0], call.port(), call.purpose()));
+            return;
+        }
         Optional<Manifest> service = service(overlay, host);
         if (service.isEmpty()) {
             externals.add(new External(from, host, call.port(), call.purpose()));
@@ -103,6 +113,24 @@ final class Calls {
                 edges.add(new Edge(from, to, containerPort, call.purpose()));
             }
         }
+    }
+
+    /**
+     * The Service and namespace a cluster name of another namespace designates ({@code name.ns.svc} or
+     * {@code name.ns.svc.cluster.local}; a bare {@code name.ns} could as well be an outside host, so it is not taken).
+     */
+    static Optional<String[]> otherNamespace(Overlay overlay, String host) {
+        String name = host.endsWith(".svc.cluster.local")
+                ? host.substring(0, host.length() - ".cluster.local".length())
+                : host;
+        if (!name.endsWith(".svc")) {
+            return Optional.empty();
+        }
+        String[] parts = name.substring(0, name.length() - ".svc".length()).split("\\.");
+        if (parts.length != 2 || parts[1].equals(overlay.manifests().namespace())) {
+            return Optional.empty();
+        }
+        return Optional.of(parts);
     }
 
     /** The Service a host name designates in this namespace (short, namespaced or fully qualified). */

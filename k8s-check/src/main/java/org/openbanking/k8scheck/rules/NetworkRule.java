@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.openbanking.k8scheck.Overlay;
+import org.openbanking.k8scheck.model.LabelSelector;
 import org.openbanking.k8scheck.model.Manifest;
 import org.openbanking.k8scheck.model.Tree;
 import org.openbanking.k8scheck.model.Workload;
@@ -14,13 +15,15 @@ import org.openbanking.k8scheck.model.Workload;
 /**
  * NetworkPolicies allow exactly the calls the code makes: every pair of workloads and container port is either
  * needed by a call (and must be allowed) or not (and must be denied); from outside the namespace only the Ingress's
- * backends are reachable; to outside only DNS and the external hosts the code calls (by IP range).
+ * backends are reachable; to outside only DNS, the Services of other namespaces the code calls (by namespace, on
+ * their port) and the external hosts the code calls (by IP range).
  */
 public final class NetworkRule implements Rule {
 
     static final String RULE = "network";
     private static final Map<String, String> KUBE_DNS_NAMESPACE = Map.of("kubernetes.io/metadata.name", "kube-system");
     private static final Map<String, String> KUBE_DNS_POD = Map.of("k8s-app", "kube-dns");
+    private static final String NAMESPACE_NAME = "kubernetes.io/metadata.name";
 
     @Override
     public void check(Overlay overlay) {
@@ -103,12 +106,26 @@ public final class NetworkRule implements Rule {
                     }
                 }
             }
+            Set<String> namespacePorts = new TreeSet<>();
+            for (Calls.Elsewhere call : calls.elsewhere) {
+                if (call.from().name().equals(from.name())) {
+                    namespacePorts.add(call.namespace() + ":" + call.port());
+                    if (!model.selecting(from, "Egress").isEmpty() && !namespaceAllowed(model, from, call)) {
+                        overlay.report(RULE, from.ref(), "calls " + call.service() + " of namespace " + call.namespace()
+                                + " on port " + call.port() + " (" + call.purpose() + "), but no NetworkPolicy lets it "
+                                + "reach that namespace on that port");
+                    }
+                }
+            }
             if (model.selecting(from, "Egress").isEmpty()) {
                 continue;
             }
             for (PolicyModel.PolicyRule rule : model.rules(from, "Egress")) {
                 List<Map<String, Object>> peers = rule.peers().isEmpty() ? List.of(Map.of()) : rule.peers();
                 for (Map<String, Object> peer : peers) {
+                    if (neededElsewhere(peer, rule, namespacePorts)) {
+                        continue;
+                    }
                     String problem = outsidePeerProblem(model, from, peer, rule, externalPorts, kubeDns);
                     if (problem != null) {
                         overlay.report(RULE, from.ref(), "NetworkPolicy " + rule.policy().name() + " " + problem);
@@ -188,6 +205,33 @@ public final class NetworkRule implements Rule {
                     + "), which no call needs";
         }
         return null;
+    }
+
+    /** An egress rule lets the call reach its namespace (selected by name) on its port. */
+    private static boolean namespaceAllowed(PolicyModel model, Workload from, Calls.Elsewhere call) {
+        for (PolicyModel.PolicyRule rule : model.rules(from, "Egress")) {
+            for (Map<String, Object> peer : rule.peers()) {
+                if (peer.containsKey("namespaceSelector") && LabelSelector.matches(Tree.map(peer, "namespaceSelector"),
+                        Map.of(NAMESPACE_NAME, call.namespace()))
+                        && PolicyModel.portMatches(rule.ports(), call.port(), "TCP", null)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A peer that selects a namespace by name, on ports only for calls of this workload to Services of that namespace:
+     * exactly what those calls need.
+     */
+    private static boolean neededElsewhere(Map<String, Object> peer, PolicyModel.PolicyRule rule, Set<String> needed) {
+        String namespace = Tree.string(peer, "namespaceSelector", "matchLabels", NAMESPACE_NAME);
+        if (namespace == null || rule.ports().isEmpty()) {
+            return false;
+        }
+        return rule.ports().stream().allMatch(
+                port -> port.get("port") instanceof Number n && needed.contains(namespace + ":" + n.intValue()));
     }
 
     private static boolean externalAllowed(PolicyModel model, Workload from, int port) {

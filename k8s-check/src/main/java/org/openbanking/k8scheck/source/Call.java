@@ -10,7 +10,7 @@ import java.net.URISyntaxException;
 public record Call(Kind kind, String key, String purpose, String url) {
 
     public enum Kind {
-        REST_CLIENT, OIDC, KEYCLOAK_ADMIN, DATASOURCE
+        REST_CLIENT, OIDC, KEYCLOAK_ADMIN, DATASOURCE, TRACE_EXPORT
     }
 
     /** The host the URL names, or null when it is no URL. */

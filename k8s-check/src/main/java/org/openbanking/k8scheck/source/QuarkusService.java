@@ -44,7 +44,10 @@ public final class QuarkusService {
             new CallingExtension("quarkus-reactive-pg-client", Call.Kind.DATASOURCE,
                     Pattern.compile("quarkus\\.datasource\\.(?:[^.]+\\.)?reactive\\.url")),
             new CallingExtension("quarkus-jdbc-postgresql", Call.Kind.DATASOURCE,
-                    Pattern.compile("quarkus\\.datasource\\.(?:[^.]+\\.)?jdbc\\.url")));
+                    Pattern.compile("quarkus\\.datasource\\.(?:[^.]+\\.)?jdbc\\.url")),
+            // Spans leave for the OTLP collector, unless the SDK is off (then nothing is exported).
+            new CallingExtension("quarkus-opentelemetry", Call.Kind.TRACE_EXPORT,
+                    Pattern.compile("quarkus\\.otel\\.exporter\\.otlp\\.(?:traces\\.)?endpoint")));
 
     private final String name;
     private final Path dir;
@@ -188,7 +191,9 @@ public final class QuarkusService {
                 continue;
             }
             for (String key : config.keys()) {
-                if (extension.properties().matcher(key).matches() && !disabledTenant(config, key)) {
+                if (extension.properties().matcher(key).matches() && !disabledTenant(config, key)
+                        && !(extension.kind() == Call.Kind.TRACE_EXPORT
+                                && "true".equals(config.value("quarkus.otel.sdk.disabled")))) {
                     String url = config.value(key);
                     if (url != null) {
                         calls.add(new Call(extension.kind(), key, key + " (" + extension.artifactId() + ")", url));
