@@ -107,7 +107,8 @@ final class TraceReceiver {
                 for (io.opentelemetry.proto.trace.v1.Span span : scope.getSpansList()) {
                     spans.addLast(new ReceivedSpan(service, hex.formatHex(span.getTraceId().toByteArray()),
                             hex.formatHex(span.getSpanId().toByteArray()),
-                            hex.formatHex(span.getParentSpanId().toByteArray()), span.getName(), span.getKind().name(),
+                            hex.formatHex(span.getParentSpanId().toByteArray()), span.getName(),
+                            span.getKind().name().replace("SPAN_KIND_", ""),
                             span.getStartTimeUnixNano(), span.getEndTimeUnixNano(), attributes(span.getAttributesList())));
                     if (spans.size() > KEPT) {
                         spans.removeFirst();

@@ -45,7 +45,8 @@ class TraceSystemTest {
         String interaction = UUID.randomUUID().toString();
         // Without the user present: the gateway always asks consent-service (no cached permit).
         given().auth().oauth2(partner).header("x-consent-id", consent).header("x-fapi-interaction-id", interaction)
-                .get("/open-banking/v3.1/aisp/accounts/{a}/balances", account).then().statusCode(200);
+                .queryParam("fromBookingDateTime", "2026-01-01")
+                .get("/open-banking/v3.1/aisp/accounts/{a}/transactions", account).then().statusCode(200);
 
         ReceivedSpan root = await(s -> s.isRoot() && interaction.equals(s.attributes().get("fapi.interaction_id")),
                 "the gateway's span of the call");
@@ -55,7 +56,7 @@ class TraceSystemTest {
         assertEquals(consent, root.attributes().get("ob.consent_id"));
 
         List<ReceivedSpan> trace = awaitTrace(root.traceId(), spans -> has(spans, "consent-service", "receipts")
-                && has(spans, "consent-service", "access-decisions") && has(spans, "accounts-service", "balances")
+                && has(spans, "consent-service", "access-decisions") && has(spans, "accounts-service", "transactions")
                 && sql(spans, "consent-service") && sql(spans, "accounts-service"));
         System.out.println("[trace] one partner call, " + trace.size() + " spans:\n" + tree(trace, root, ""));
         assertEquals(Set.of("gateway", "consent-service", "accounts-service"),
@@ -65,6 +66,37 @@ class TraceSystemTest {
                 .allMatch(s -> interaction.equals(s.attributes().get("fapi.interaction_id"))));
         // One root: every other span hangs under the gateway's.
         assertEquals(List.of(root), trace.stream().filter(ReceivedSpan::isRoot).toList());
+
+        // The gateway's access log line of the call: JSON, with the trace and the interaction id, and neither the
+        // query string nor the token.
+        String line = awaitLogLine("gateway.log", interaction);
+        System.out.println("[log] " + line);
+        io.restassured.path.json.JsonPath json = new io.restassured.path.json.JsonPath(line);
+        assertEquals("io.quarkus.http.access-log", json.getString("loggerName"));
+        assertEquals(root.traceId(), json.getString("mdc.traceId"));
+        assertEquals(interaction, json.getString("mdc.interactionId"));
+        assertFalse(line.contains("fromBookingDateTime") || line.contains("2026-01-01"), line);
+        assertFalse(line.contains(partner.substring(0, 20)) || line.toLowerCase().contains("bearer"), line);
+    }
+
+    /** The first line of a service's log (JSON, as deployed) that names the interaction id: waits up to 30 s. */
+    private static String awaitLogLine(String file, String interaction) {
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("ob.root", "..")).toAbsolutePath().normalize()
+                .resolve("system-tests/target/stack/logs").resolve(file);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                var found = java.nio.file.Files.readAllLines(log).stream()
+                        .filter(l -> l.contains(interaction) && l.contains("access-log")).findFirst();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            Timed.pause(200);
+        }
+        throw new AssertionError("no access log line of " + interaction + " in " + log);
     }
 
     @Test
@@ -82,7 +114,8 @@ class TraceSystemTest {
     }
 
     private static boolean has(List<ReceivedSpan> spans, String service, String route) {
-        return spans.stream().anyMatch(s -> s.service().equals(service) && s.kind().equals("SERVER") && s.name().contains(route));
+        return spans.stream()
+                .anyMatch(s -> s.service().equals(service) && s.kind().equals("SERVER") && s.name().contains(route));
     }
 
     /** A database client span of the service (the reactive PostgreSQL client's). */
