@@ -29,7 +29,9 @@ public class PartnerRateLimitFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (identity.hasRole("partner")) {
-            limiter.acquire(caller.partnerId());
+            String partner = caller.partnerId();
+            request.setProperty(PartnerCallMetrics.PARTNER, partner);
+            limiter.acquire(partner);
         }
     }
 }

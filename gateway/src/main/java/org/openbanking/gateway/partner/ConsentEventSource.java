@@ -15,7 +15,9 @@ public interface ConsentEventSource {
     record Event(@JsonProperty("Type") String type, @JsonProperty("ConsentId") String consentId,
             @JsonProperty("Status") String status,
             /** The forwarding replica's listener epoch: it changes when that listener may have missed events. */
-            @JsonProperty("Epoch") String epoch) {
+            @JsonProperty("Epoch") String epoch,
+            /** When consent-service published it (ISO 8601, milliseconds); absent from older senders. */
+            @JsonProperty("DateTime") String dateTime) {
     }
 
     /** A stream that ends or fails when the connection is lost. */

@@ -115,6 +115,7 @@ public class ReceiptRecorder {
     }
 
     private void finish(List<Pending> batch, Throwable failure) {
+        registry.counter("gateway_receipt_batches", "outcome", failure == null ? "stored" : "failed").increment();
         writing.set(false);
         batch.forEach(p -> p.done().accept(failure));
         writeNext();
