@@ -67,7 +67,7 @@ class DecisionCacheTest {
     void whileTheStreamIsAliveAPermitServesLaterCallsUntilTheConsentChanges() {
         // A live stream: heartbeats keep coming, as consent-service sends them every second.
         java.util.concurrent.ScheduledExecutorService beat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-        beat.scheduleAtFixedRate(() -> events.send(new ConsentEventSource.Event("Heartbeat", null, null, epoch, null)), 0, 100,
+        beat.scheduleAtFixedRate(() -> events.send(new ConsentEventSource.Event("Heartbeat", null, null, epoch, null, null)), 0, 100,
                 java.util.concurrent.TimeUnit.MILLISECONDS);
         try {
             whileAlive();
@@ -104,7 +104,7 @@ class DecisionCacheTest {
         org.junit.jupiter.api.Assertions.assertEquals(2, decisionsAsked());
 
         // A transition of the consent drops it at once.
-        events.send(new ConsentEventSource.Event("Transition", "aac-1", "Revoked", epoch, null));
+        events.send(new ConsentEventSource.Event("Transition", "aac-1", "Revoked", epoch, null, null));
         Services.consent.stubFor(post(urlEqualTo("/internal/partners/p1/access-decisions")).willReturn(okJson(
                 "{\"Decision\":\"Deny\",\"Status\":403,\"ErrorCode\":\"OB.Consent.Revoked\",\"Message\":\"revoked\"}")));
         read(true, "acc-1").statusCode(403).body("Errors[0].ErrorCode", equalTo("OB.Consent.Revoked"));
@@ -114,7 +114,7 @@ class DecisionCacheTest {
     @Test
     void aNewListenerEpochDropsEverythingCached() {
         java.util.concurrent.ScheduledExecutorService beat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-        beat.scheduleAtFixedRate(() -> events.send(new ConsentEventSource.Event("Heartbeat", null, null, epoch, null)), 0, 100,
+        beat.scheduleAtFixedRate(() -> events.send(new ConsentEventSource.Event("Heartbeat", null, null, epoch, null, null)), 0, 100,
                 java.util.concurrent.TimeUnit.MILLISECONDS);
         try {
             read(true, "acc-1").statusCode(200);
@@ -124,7 +124,7 @@ class DecisionCacheTest {
             Services.consent.stubFor(post(urlEqualTo("/internal/partners/p1/access-decisions")).willReturn(okJson(
                     "{\"Decision\":\"Deny\",\"Status\":403,\"ErrorCode\":\"OB.Consent.Revoked\",\"Message\":\"revoked\"}")));
             epoch = "node-1:2";
-            events.send(new ConsentEventSource.Event("Heartbeat", null, null, epoch, null));
+            events.send(new ConsentEventSource.Event("Heartbeat", null, null, epoch, null, null));
             read(true, "acc-1").statusCode(403).body("Errors[0].ErrorCode", equalTo("OB.Consent.Revoked"));
             org.junit.jupiter.api.Assertions.assertEquals(2, decisionsAsked());
         } finally {
@@ -134,7 +134,7 @@ class DecisionCacheTest {
 
     @Test
     void withoutHeartbeatsNothingIsServedFromTheCache() throws InterruptedException {
-        events.send(new ConsentEventSource.Event("Heartbeat", null, null, epoch, null));
+        events.send(new ConsentEventSource.Event("Heartbeat", null, null, epoch, null, null));
         read(true, "acc-1").statusCode(200);
         Thread.sleep(700); // longer than stale-after (0.5 s): the stream is no longer trusted
         read(true, "acc-1").statusCode(200);

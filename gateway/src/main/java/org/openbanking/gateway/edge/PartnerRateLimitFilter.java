@@ -31,6 +31,7 @@ public class PartnerRateLimitFilter implements ContainerRequestFilter {
         if (identity.hasRole("partner")) {
             String partnerId = caller.partnerId();
             TraceAttributes.partner(partnerId);
+            request.setProperty(PartnerCallMetrics.PARTNER, partnerId);
             limiter.acquire(partnerId);
         }
     }

@@ -16,6 +16,8 @@ public interface ConsentEventSource {
             @JsonProperty("Status") String status,
             /** The forwarding replica's listener epoch: it changes when that listener may have missed events. */
             @JsonProperty("Epoch") String epoch,
+            /** When consent-service published it (ISO 8601, milliseconds); absent from older senders. */
+            @JsonProperty("DateTime") String dateTime,
             /** The W3C trace context of the transition (absent when it was not traced). */
             @JsonProperty("Traceparent") String traceparent) {
     }

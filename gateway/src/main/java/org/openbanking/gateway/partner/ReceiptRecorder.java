@@ -146,6 +146,7 @@ public class ReceiptRecorder {
     }
 
     private void finish(List<Pending> batch, Span span, Throwable failure) {
+        registry.counter("gateway_receipt_batches", "outcome", failure == null ? "stored" : "failed").increment();
         if (failure != null) {
             span.setStatus(StatusCode.ERROR);
         }
