@@ -63,7 +63,8 @@ class ConsumerPactsTest {
     @State("a user with a linked EUR current account")
     Map<String, Object> userWithAnAccount() {
         String user = Api.newUser();
-        String account = Api.putAccount("bank-alpha", user, "pact-current", Api.account("DE89370400440532013000", "3000.00"))
+        // A bank account of its own each time: a bank's account ids are unique across its customers.
+        String account = Api.putAccount("bank-alpha", user, "pact-" + user, Api.account("DE89370400440532013000", "3000.00"))
                 .statusCode(201).extract().path("AccountId");
         return Map.of("userId", user, "accountId", account);
     }

@@ -67,7 +67,8 @@ class DecisionCacheTest {
     void whileTheStreamIsAliveAPermitServesLaterCallsUntilTheConsentChanges() {
         // A live stream: heartbeats keep coming, as consent-service sends them every second.
         java.util.concurrent.ScheduledExecutorService beat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-        beat.scheduleAtFixedRate(() -> events.send(new ConsentEventSource.Event("Heartbeat", null, null, epoch, null, null)), 0, 100,
+        beat.scheduleAtFixedRate(() -> events.send(new ConsentEventSource.Event("Heartbeat", null, null, epoch, null, null)), 0,
+                100,
                 java.util.concurrent.TimeUnit.MILLISECONDS);
         try {
             whileAlive();
@@ -114,7 +115,8 @@ class DecisionCacheTest {
     @Test
     void aNewListenerEpochDropsEverythingCached() {
         java.util.concurrent.ScheduledExecutorService beat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-        beat.scheduleAtFixedRate(() -> events.send(new ConsentEventSource.Event("Heartbeat", null, null, epoch, null, null)), 0, 100,
+        beat.scheduleAtFixedRate(() -> events.send(new ConsentEventSource.Event("Heartbeat", null, null, epoch, null, null)), 0,
+                100,
                 java.util.concurrent.TimeUnit.MILLISECONDS);
         try {
             read(true, "acc-1").statusCode(200);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openbanking.gateway.operator.OnboardingService;
 import org.openbanking.gateway.partner.ReceiptRecorder;
+import org.openbanking.testing.CommittedPact;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,6 +73,8 @@ class ConsentServicePactTest {
     static final String CONSENT = "aac-7d0c2a54-8f0e-4b7e-9d59-2f7c61b4a0e1";
     static final String ACCOUNT = "acc-pact-1";
 
+    @Inject
+    AccessDecisions decisions;
     @Inject
     ReceiptRecorder receipts;
     @Inject
@@ -152,6 +155,66 @@ class ConsentServicePactTest {
         Response relayed = Relay.of(api(server).revokeByPartner(PARTNER, CONSENT).await().atMost(Duration.ofSeconds(10)));
 
         assertEquals(204, relayed.getStatus());
+    }
+
+    // ---- the access decision: the gateway reads what the consent grants, and applies nothing else
+
+    @Pact(consumer = CONSUMER)
+    public RequestResponsePact decideAccess(PactDslWithProvider builder) {
+        PactDslJsonBody request = new PactDslJsonBody()
+                .valueFromProviderState("ConsentId", "${consentId}", CONSENT)
+                .stringValue("Resource", "Balances")
+                .valueFromProviderState("AccountId", "${accountId}", ACCOUNT)
+                .booleanValue("UserPresent", false)
+                .stringMatcher("ReservationId", UUID, "5d7c1f0e-2b8a-4c61-9f3e-0a4b6c8d2e17");
+        PactDslJsonBody permit = (PactDslJsonBody) new PactDslJsonBody()
+                .stringValue("Decision", "Permit")
+                .integerType("Status", 200)
+                .object("Grant")
+                .valueFromProviderState("ConsentId", "${consentId}", CONSENT)
+                .stringMatcher("UserId", ID, "alice-sub")
+                .array("AccountIds").valueFromProviderState("${accountId}", ACCOUNT).closeArray().asBody()
+                // What consent-service's AccessRule grants for the state's permissions (Detail accounts, balances,
+                // detailed transactions both ways): named here so that the gateway never maps permissions itself.
+                .array("Resources").stringValue("Accounts").stringValue("Balances").stringValue("Transactions")
+                .closeArray().asBody()
+                .array("Detail").stringValue("Accounts").stringValue("Transactions").closeArray().asBody()
+                .array("CreditDebit").stringValue("Credit").stringValue("Debit").closeArray().asBody()
+                .stringMatcher("TransactionFromDateTime", DATE_TIME, "2026-06-01T00:00:00Z")
+                .stringMatcher("TransactionToDateTime", DATE_TIME, "2026-12-01T00:00:00Z")
+                .stringMatcher("ExpirationDateTime", DATE_TIME, "2027-03-01T00:00:00Z")
+                .closeObject().asBody()
+                .object("Receipt").stringMatcher("Purpose", "AccountAggregation|PersonalFinanceManagement|OfferPlacement",
+                        "PersonalFinanceManagement")
+                .closeObject().asBody()
+                .stringMatcher("Reservation", UUID, "5d7c1f0e-2b8a-4c61-9f3e-0a4b6c8d2e17");
+        return builder.given("a partner has an authorised consent")
+                .uponReceiving("an access decision for an unattended balances call")
+                .method("POST")
+                .pathFromProviderState("/internal/partners/${partnerId}/access-decisions",
+                        "/internal/partners/" + PARTNER + "/access-decisions")
+                .matchHeader("Authorization", BEARER, "Bearer service-token")
+                .headers("Content-Type", JSON)
+                .body(request)
+                .willRespondWith()
+                .status(200)
+                .matchHeader("Content-Type", JSON_ANSWER, JSON)
+                .body(permit)
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "decideAccess")
+    void decidesAccessAndReadsTheGrant(MockServer server) {
+        through(server);
+
+        Decision decision = decisions.decide(PARTNER, new DecisionRequest(CONSENT, "Balances", ACCOUNT, false,
+                "5d7c1f0e-2b8a-4c61-9f3e-0a4b6c8d2e17")).await().atMost(Duration.ofSeconds(10));
+
+        assertTrue(decision.permitted());
+        assertEquals(List.of("Accounts", "Balances", "Transactions"), decision.grant().resources());
+        assertEquals(List.of(ACCOUNT), decision.grant().accountIds());
+        assertEquals("PersonalFinanceManagement", decision.receipt().purpose());
     }
 
     // ---- what the gateway records before it sends data

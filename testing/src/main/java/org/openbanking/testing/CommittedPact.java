@@ -1,4 +1,4 @@
-package org.openbanking.gateway.downstream;
+package org.openbanking.testing;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -32,15 +32,12 @@ import au.com.dius.pact.core.model.annotations.Pact;
  * When every test of the class ran and passed (or is disabled), the written pact is compared with the committed one, as JSON. With
  * {@code CI} set, a difference fails the build; locally the committed file is replaced, for {@code git diff} to show
  * and the developer to commit with the change that caused it. After a failed or partial run nothing is compared.
- * <p>
- * The same class is in partner-offers-service's tests: the services' builds with {@code -pl} take platform-testing
- * from the local Maven repository, so it is not shared through that module.
  */
 public class CommittedPact implements BeforeAllCallback, AfterAllCallback, TestWatcher {
 
     /** Where Pact writes (its default, relative to the module) and where the pacts are committed. */
-    static final Path WRITTEN = Path.of("target", "pacts");
-    static final Path COMMITTED = Path.of("..", "contracts", "pacts");
+    public static final Path WRITTEN = Path.of("target", "pacts");
+    public static final Path COMMITTED = Path.of("..", "contracts", "pacts");
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CommittedPact.class);
     private static final ObjectMapper JSON = new ObjectMapper();
