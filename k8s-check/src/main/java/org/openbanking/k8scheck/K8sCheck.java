@@ -21,6 +21,7 @@ import org.openbanking.k8scheck.rules.SchemaRule;
 import org.openbanking.k8scheck.rules.SecretsRule;
 import org.openbanking.k8scheck.rules.SecurityRule;
 import org.openbanking.k8scheck.rules.ShapeRule;
+import org.openbanking.k8scheck.rules.ShutdownRule;
 import org.openbanking.k8scheck.source.Repository;
 
 /**
@@ -32,7 +33,7 @@ public final class K8sCheck {
 
     private static final List<Rule> RULES = List.of(new SchemaRule(), new ReferenceRule(), new ProbeRule(),
             new ConfigRule(), new SecurityRule(), new ResourcesRule(), new NetworkRule(), new SecretsRule(),
-            new ShapeRule(), new ImageRule(), new RealmRule(), new KeycloakVersionRule());
+            new ShapeRule(), new ImageRule(), new RealmRule(), new KeycloakVersionRule(), new ShutdownRule());
 
     private final Repository repository;
     private final Renderer renderer;

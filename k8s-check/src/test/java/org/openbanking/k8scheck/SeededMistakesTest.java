@@ -245,6 +245,26 @@ class SeededMistakesTest {
                                 "\"accessTokenLifespan\": 3600,")),
                 mistake("an image that runs as root", "image", "must end with USER <numeric non-root uid>, found root",
                         edit("gateway/src/main/docker/Dockerfile.jvm", "USER 185", "USER root")),
+                mistake("a grace period shorter than stopping takes", "shutdown",
+                        "Deployment/gateway: terminationGracePeriodSeconds 10 is below what stopping gateway takes: the"
+                                + " preStop sleep 5 s + quarkus.shutdown.delay 0 s + quarkus.shutdown.timeout 10 s + 5 s to"
+                                + " exit = 20 s",
+                        edit(BASE + "gateway.yaml", "terminationGracePeriodSeconds: 20\n",
+                                "terminationGracePeriodSeconds: 10\n")),
+                mistake("a longer wait for the calls under way in the code, not in the manifests", "shutdown",
+                        "Deployment/consent-service: terminationGracePeriodSeconds 15 is below what stopping"
+                                + " consent-service takes: the preStop sleep 5 s + quarkus.shutdown.delay 0 s +"
+                                + " quarkus.shutdown.timeout 30 s",
+                        edit("consent-service/src/main/resources/application.properties",
+                                "quarkus.shutdown.timeout=5s\n", "quarkus.shutdown.timeout=30s\n")),
+                mistake("a service that stops at once", "shutdown",
+                        "Deployment/accounts-service: accounts-service sets no quarkus.shutdown.timeout",
+                        edit("accounts-service/src/main/resources/application.properties",
+                                "quarkus.shutdown.timeout=5s\n", "")),
+                mistake("no pre-stop delay", "shutdown", "container partner-offers-service has no preStop sleep",
+                        edit(BASE + "partner-offers-service.yaml",
+                                "          lifecycle:\n            preStop:\n              sleep:\n                seconds: 5\n",
+                                "")),
                 mistake("a deployed Keycloak that is not the tested one", "keycloak-version",
                         "image registry.example.com/openbanking/keycloak:26.0.0 is not the build's Keycloak " + KEYCLOAK,
                         edit(PROD + "kustomization.yaml", "    newTag: " + KEYCLOAK + "\n", "    newTag: 26.0.0\n")),

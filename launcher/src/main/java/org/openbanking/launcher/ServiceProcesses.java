@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -95,6 +96,17 @@ final class ServiceProcesses {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * SIGTERM, as Kubernetes sends once a pod's pre-stop delay has passed, and no wait: the process shuts down as it is
+     * configured to (gracefully, or not). The future completes when it has exited; the stack's close still ends it
+     * should it hang.
+     */
+    CompletableFuture<Process> terminate(String name) {
+        Process process = running(name);
+        process.destroy();
+        return process.onExit();
     }
 
     /** SIGSTOP or SIGCONT: frozen, it keeps its connections and its port but answers nothing, as a hung process. */

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -148,6 +149,15 @@ public final class Stack implements AutoCloseable {
      */
     public void kill(String service) {
         services.kill(service);
+    }
+
+    /**
+     * Stops a process the way Kubernetes stops a pod's container once its pre-stop delay has passed (SIGTERM), without
+     * waiting: the future completes when the process has exited. Takes a name of {@link #processes()} (not Keycloak).
+     * For the graceful-stop test, which keeps calling the replica while it stops.
+     */
+    public CompletableFuture<Process> terminate(String name) {
+        return services.terminate(name);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.openbanking.launcher.LaunchConfig;
 import org.openbanking.launcher.Stack;
@@ -61,6 +62,16 @@ final class SystemStack {
             secondGateway = stack.startExtraGateway(18090);
         }
         return secondGateway;
+    }
+
+    /** A gateway replica of the caller's own on this port, beside the stack's (which stay untouched); its URL. */
+    static String extraGateway(int port) {
+        return stack.startExtraGateway(port);
+    }
+
+    /** SIGTERM to one of the stack's processes (e.g. {@code gateway-<port>}); completes when it has exited. */
+    static CompletableFuture<Process> terminate(String name) {
+        return stack.terminate(name);
     }
 
     /** A JDBC URL of one of the stack's databases (user and password: postgres). */

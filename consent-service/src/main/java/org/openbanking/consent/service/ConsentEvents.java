@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -111,6 +112,16 @@ public class ConsentEvents {
         subscriber.connect().subscribe().with(
                 ok -> LOG.info("Listening for consent transitions"),
                 failure -> LOG.warn("Consent event listener could not connect yet; retrying", failure));
+    }
+
+    /**
+     * This replica was told to stop (SIGTERM): every stream ends now, so that the gateways subscribe to another replica
+     * (each reconnects within 500 ms and, as on every reconnect, drops its cache), while new subscriptions are refused
+     * like every new call (GracefulStop). A stream is a request that never ends: left open, it would hold the stop's
+     * wait for the calls under way (the receipt writes among them) until its timeout.
+     */
+    void endStreams(@Observes ShutdownDelayInitiatedEvent event) {
+        processor.onComplete();
     }
 
     void stop(@Observes ShutdownEvent event) {
