@@ -9,6 +9,7 @@ import org.apache.hc.core5.http.HttpRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openbanking.testing.ConsumerPacts;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,16 +48,7 @@ class ConsumerPactsTest {
     @TestTemplate
     @ExtendWith(PactVerificationInvocationContextProvider.class)
     void honours(PactVerificationContext context, HttpRequest request) {
-        String consumer = context.getConsumer().getName();
-        if (request.containsHeader("Authorization")) {
-            String token = TOKENS.get(consumer);
-            if (token == null) {
-                throw new AssertionError(
-                        "No service token for the consumer " + consumer + ": add its service account to TOKENS");
-            }
-            request.setHeader("Authorization", "Bearer " + token);
-        }
-        context.verifyInteraction();
+        ConsumerPacts.verifyAs(context, request, TOKENS);
     }
 
     // ---- provider states: each prepares its data through the service's own API and names what it made

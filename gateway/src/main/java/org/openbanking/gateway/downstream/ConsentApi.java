@@ -46,7 +46,7 @@ public interface ConsentApi {
 
     @PUT
     @Path("/partners/{partnerId}")
-    Uni<Response> registerPartner(@PathParam("partnerId") String partnerId, String body);
+    Uni<Response> registerPartner(@PathParam("partnerId") String partnerId, Registration registration);
 
     @POST
     @Path("/partners/{partnerId}/{action}")

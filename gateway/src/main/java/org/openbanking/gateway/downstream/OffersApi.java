@@ -38,7 +38,7 @@ public interface OffersApi {
 
     @PUT
     @Path("/banks/{bankId}")
-    Uni<Response> registerBank(@PathParam("bankId") String bankId, String body);
+    Uni<Response> registerBank(@PathParam("bankId") String bankId, Registration registration);
 
     @POST
     @Path("/banks/{bankId}/offers")

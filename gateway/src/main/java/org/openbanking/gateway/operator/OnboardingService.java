@@ -29,8 +29,8 @@ import org.openbanking.common.Text;
 import org.openbanking.gateway.config.GatewayConfig;
 import org.openbanking.gateway.downstream.ConsentClient;
 import org.openbanking.gateway.downstream.OffersClient;
+import org.openbanking.gateway.downstream.Registration;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
@@ -86,7 +86,7 @@ public class OnboardingService {
                 redirectUris == null ? List.of() : List.copyOf(redirectUris), true);
         String secret = create(client, "partner", Map.of("partner_name", client.name()), key);
         completeOrRemove(id,
-                () -> registered(consents.write(api -> api.registerPartner(id, json(Map.of("Name", client.name()))))));
+                () -> registered(consents.write(api -> api.registerPartner(id, new Registration(client.name())))));
         return new Onboarded(client, secret);
     }
 
@@ -109,7 +109,7 @@ public class OnboardingService {
         PartnerDirectory.Client client = new PartnerDirectory.Client(bankId, "bank", name.trim(), null, List.of(), true);
         String secret = create(client, "bank", Map.of("bank_id", bankId), key);
         completeOrRemove(bankId,
-                () -> registered(offers.write(api -> api.registerBank(bankId, json(Map.of("Name", client.name()))))));
+                () -> registered(offers.write(api -> api.registerBank(bankId, new Registration(client.name())))));
         return new Onboarded(client, secret);
     }
 
@@ -282,13 +282,5 @@ public class OnboardingService {
             slug = slug.substring(0, 30).replaceAll("-+$", "");
         }
         return slug.isEmpty() ? "partner" : slug;
-    }
-
-    private String json(Map<String, String> map) {
-        try {
-            return mapper.writeValueAsString(map);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.openbanking.gateway.partner;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -15,6 +14,7 @@ import jakarta.inject.Inject;
 import org.openbanking.common.ApiException;
 import org.openbanking.common.InteractionId;
 import org.openbanking.gateway.downstream.ConsentClient;
+import org.openbanking.gateway.downstream.ReceiptRequest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,7 +44,7 @@ public class ReceiptRecorder {
 
     static final int MAX_BATCH = 200;
 
-    private record Pending(Map<String, Object> receipt, SpanContext trace, Consumer<Throwable> done) {
+    private record Pending(ReceiptRequest receipt, SpanContext trace, Consumer<Throwable> done) {
     }
 
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
@@ -63,15 +63,8 @@ public class ReceiptRecorder {
 
     public Uni<Void> record(String consentId, String partnerId, String resource, List<String> accountIds, int recordCount,
             boolean userPresent) {
-        Map<String, Object> receipt = Map.of(
-                "ReceiptId", UUID.randomUUID().toString(),
-                "ConsentId", consentId,
-                "PartnerId", partnerId,
-                "Resource", resource,
-                "AccountIds", accountIds,
-                "RecordCount", recordCount,
-                "InteractionId", InteractionId.of(null),
-                "UserPresent", userPresent);
+        ReceiptRequest receipt = new ReceiptRequest(UUID.randomUUID().toString(), consentId, partnerId, resource,
+                accountIds, recordCount, InteractionId.of(null), userPresent);
         Context context = Vertx.currentContext();
         SpanContext trace = Span.current().getSpanContext();
         return Uni.createFrom().emitter(emitter -> {
@@ -113,7 +106,7 @@ public class ReceiptRecorder {
         registry.summary("gateway_receipt_batch_size").record(batch.size());
         String body;
         try {
-            body = mapper.writeValueAsString(Map.of("Receipt", batch.stream().map(Pending::receipt).toList()));
+            body = mapper.writeValueAsString(new ReceiptRequest.Batch(batch.stream().map(Pending::receipt).toList()));
         } catch (JsonProcessingException e) {
             writing.set(false);
             batch.forEach(p -> p.done().accept(e));
