@@ -25,6 +25,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -184,6 +185,21 @@ class AccessDecisionTest {
                 i -> decide(partner, consentId, "Balances", "acc-1", false).extract().path("Decision"));
         assertEquals(limit, outcomes.stream().filter("Permit"::equals).count(), outcomes.toString());
         assertEquals(calls - limit, outcomes.stream().filter("Deny"::equals).count(), outcomes.toString());
+    }
+
+    /**
+     * A decision must never hold one pooled connection while it waits for a second: with more parallel calls than the
+     * pool has connections, every call holding one and waiting for another would starve them all.
+     */
+    @Test
+    void moreParallelUnattendedCallsThanPooledConnectionsAreAllAnswered() throws Exception {
+        int connections = ConfigProvider.getConfig().getValue("quarkus.datasource.reactive.max-size", Integer.class);
+        String partner = newPartner();
+        String consentId = authorisedWithFrequency(partner, 1);
+        List<Integer> statuses = Concurrently.run(2 * connections,
+                i -> decide(partner, consentId, "Balances", "acc-1", false).extract().<Integer>path("Status"));
+        assertEquals(1, statuses.stream().filter(status -> status == 200).count(), statuses.toString());
+        assertEquals(2 * connections - 1, statuses.stream().filter(status -> status == 429).count(), statuses.toString());
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.openbanking.consent.repository.ConsentRepository;
 import org.openbanking.consent.repository.FrequencyReservationRepository;
 import org.openbanking.consent.repository.PartnerRepository;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -54,7 +54,6 @@ public class AccessDecisionService {
     @Inject
     ConsentTransitions transitions;
 
-    @WithSession
     public Uni<Decision> decide(String partnerId, String consentId, String resourceName, String accountId,
             boolean userPresent, String reservationId) {
         Ids.requireValid(partnerId, "PartnerId");
@@ -74,6 +73,17 @@ public class AccessDecisionService {
         }
         UUID reservation = reservationId == null ? UUID.randomUUID() : parseReservation(reservationId);
         Instant now = transitions.now();
+        // The session (and its pooled connection) ends before the reservation takes a connection of its own: holding
+        // one while waiting for another starves the pool once as many calls run in parallel as it has connections.
+        return Panache.withSession(() -> byConsent(partnerId, consentId, resource, accountId, now))
+                .chain(checked -> checked.permit()
+                        ? byFrequency(checked.consent(), resource, accountId, userPresent, now, reservation)
+                        : Uni.createFrom().item(checked));
+    }
+
+    /** Every check but FrequencyPerDay: a denial, or a permit that still has to reserve its call. */
+    private Uni<Decision> byConsent(String partnerId, String consentId, Resource resource, String accountId,
+            Instant now) {
         return consents.findById(consentId).chain(consent -> {
             if (consent == null || !consent.partnerId.equals(partnerId)) {
                 return Uni.createFrom().item(Decision.deny(403, RESOURCE_CONSENT_MISMATCH,
@@ -92,7 +102,7 @@ public class AccessDecisionService {
                     return Uni.createFrom().item(Decision.deny(403, RESOURCE_CONSENT_MISMATCH,
                             "The consent does not cover this request", consent));
                 }
-                return byFrequency(consent, resource, accountId, userPresent, now, reservation);
+                return Uni.createFrom().item(new Decision(true, 200, null, null, null, consent, null, null));
             });
         });
     }
