@@ -8,7 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.openbanking.sandbox.DemoIdentities;
 
 /**
  * Links alice and bob to the demo banks for the local run as they would: each asks for a one-time code for a bank
@@ -25,11 +29,19 @@ final class DemoLinks {
     private DemoLinks() {
     }
 
+    /** The demo users' ids in the dev realm (the sandbox's accounts name them). */
+    private static final Map<String, String> USER_IDS = Map.of("alice", DemoIdentities.ALICE, "bob", DemoIdentities.BOB);
+
     /** Returns how many links were made now. */
     static int link(LaunchConfig config) {
+        return linkAll(config).size();
+    }
+
+    /** The links made now: {@link #key}(user id, bank) → the bank's CustomerRef. */
+    static Map<String, String> linkAll(LaunchConfig config) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         String gateway = config.url("gateway");
-        int linked = 0;
+        Map<String, String> linked = new LinkedHashMap<>();
         try {
             for (String[] link : LINKS) {
                 String user = userToken(client, config, link[0]);
@@ -50,7 +62,8 @@ final class DemoLinks {
                 if (redeemed.statusCode() != 201) {
                     throw new Stack.LaunchException("Could not link " + link[0] + " to " + link[1] + ": " + redeemed.body());
                 }
-                linked++;
+                linked.put(key(USER_IDS.get(link[0]), link[1]),
+                        redeemed.body().replaceAll(".*\"CustomerRef\":\"([^\"]+)\".*", "$1"));
             }
         } catch (IOException e) {
             throw new Stack.LaunchException("Could not link the demo users to their banks: " + e.getMessage());
@@ -58,6 +71,10 @@ final class DemoLinks {
             Thread.currentThread().interrupt();
         }
         return linked;
+    }
+
+    static String key(String userId, String bankId) {
+        return userId + "@" + bankId;
     }
 
     /**

@@ -14,9 +14,9 @@ import org.openbanking.k8scheck.model.Workload;
 import org.openbanking.k8scheck.source.QuarkusService;
 
 /**
- * Each service's image is built by its {@code src/main/docker/Dockerfile.jvm} from the Quarkus fast-jar
- * ({@code target/quarkus-app}) as a numeric non-root user (so the kubelet can verify runAsNonRoot), exposes the port
- * the service listens on, and the pods run as that same user.
+ * Each service's image is built by {@code k8s/images/Containerfile.service} from the Quarkus fast-jar
+ * ({@code target/quarkus-app}) as a numeric non-root user (so the kubelet can verify runAsNonRoot), and the pods run as
+ * that same user. The port each service listens on is proved by playing the dev overlay (k8s/play), not read here.
  */
 public final class ImageRule implements Rule {
 
@@ -27,26 +27,22 @@ public final class ImageRule implements Rule {
     @Override
     public void check(Overlay overlay) {
         for (QuarkusService service : overlay.services()) {
-            String where = service.name() + "/src/main/docker/Dockerfile.jvm";
-            if (!Files.isRegularFile(service.dockerfile())) {
-                overlay.report(RULE, where, "missing: every service needs a JVM-mode Dockerfile");
+            String where = "k8s/images/Containerfile.service (" + service.name() + ")";
+            if (!Files.isRegularFile(service.containerfile())) {
+                overlay.report(RULE, where, "missing: every service's image is built from it");
                 continue;
             }
             String packaging = service.prod(Map.of()).raw("quarkus.package.jar.type");
             if (packaging != null && !packaging.equals("fast-jar")) {
                 overlay.report(RULE, service.name(), "quarkus.package.jar.type=" + packaging
-                        + ": the Dockerfile copies the fast-jar layout");
+                        + ": the Containerfile copies the fast-jar layout");
             }
             List<String> lines = instructions(service);
             String user = null;
-            List<String> exposed = new ArrayList<>();
             for (String line : lines) {
                 String[] words = line.split("\\s+");
-                switch (words[0].toUpperCase()) {
-                    case "USER" -> user = words[1].split(":")[0];
-                    case "EXPOSE" -> exposed.addAll(List.of(words).subList(1, words.length));
-                    default -> {
-                    }
+                if (words[0].equalsIgnoreCase("USER")) {
+                    user = words[1].split(":")[0];
                 }
             }
             if (user == null || !user.matches("[0-9]+") || user.equals("0")) {
@@ -63,10 +59,6 @@ public final class ImageRule implements Rule {
             if (workload.isEmpty()) {
                 continue;
             }
-            int port = service.httpPort(overlay.environment(workload.get()).values());
-            if (!exposed.contains(String.valueOf(port)) && !exposed.contains(port + "/tcp")) {
-                overlay.report(RULE, where, "EXPOSEs " + exposed + ", but the service listens on " + port);
-            }
             Object runAsUser = Tree.at(workload.get().podSpec(), "securityContext", "runAsUser");
             Map<String, Object> container = overlay.mainContainer(workload.get());
             if (Tree.at(container, "securityContext", "runAsUser") != null) {
@@ -79,12 +71,12 @@ public final class ImageRule implements Rule {
         }
     }
 
-    /** The Dockerfile's instructions, continuation lines joined, comments dropped. */
+    /** The Containerfile's instructions, continuation lines joined, comments dropped. */
     private static List<String> instructions(QuarkusService service) {
         List<String> instructions = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         try {
-            for (String line : Files.readAllLines(service.dockerfile())) {
+            for (String line : Files.readAllLines(service.containerfile())) {
                 String trimmed = line.strip();
                 if (trimmed.startsWith("#") || trimmed.isEmpty()) {
                     continue;

@@ -56,7 +56,7 @@ public final class ProbeRule implements Rule {
                 base = base.endsWith("/") ? base : base + "/";
                 if (!"true".equals(env.get("KC_HEALTH_ENABLED")) && !builtWithHealth(overlay, main)) {
                     overlay.report(RULE, workload.ref(), "Keycloak's health endpoints are off: set KC_HEALTH_ENABLED=true "
-                            + "(or use the image of k8s/keycloak/Dockerfile, built with it)");
+                            + "(or use the image of k8s/images/Containerfile.keycloak, built with it)");
                 }
                 List<String> all = List.of(base + "health/live", base + "health/ready", base + "health/started");
                 expect(overlay, workload, main, port, all.get(0), all.get(1), all.get(2), all);
@@ -95,10 +95,10 @@ public final class ProbeRule implements Rule {
         }
     }
 
-    /** An image other than upstream Keycloak's is the one k8s/keycloak/Dockerfile builds. */
+    /** An image other than upstream Keycloak's is the one k8s/images/Containerfile.keycloak builds. */
     private static boolean builtWithHealth(Overlay overlay, Map<String, Object> container) {
         String image = String.valueOf(container.get("image"));
-        Path dockerfile = overlay.repository().k8s().resolve("keycloak/Dockerfile");
+        Path dockerfile = overlay.repository().k8s().resolve("images/Containerfile.keycloak");
         if (image.startsWith("quay.io/keycloak/") || !Files.isRegularFile(dockerfile)) {
             return false;
         }

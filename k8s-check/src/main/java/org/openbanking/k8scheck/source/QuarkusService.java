@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 /**
  * One of the platform's Quarkus services, as its sources describe it: its configuration, its extensions (pom
- * dependencies), the REST clients its code declares and its Dockerfile. Nothing here needs the service to be built.
+ * dependencies), the REST clients its code declares and the Containerfile of its image. Nothing here needs the service to be built.
  */
 public final class QuarkusService {
 
@@ -96,8 +96,9 @@ public final class QuarkusService {
         return dir;
     }
 
-    public Path dockerfile() {
-        return dir.resolve("src/main/docker/Dockerfile.jvm");
+    /** The one Containerfile every service's image is built from (k8s/images/build passes the service's name). */
+    public Path containerfile() {
+        return dir.resolveSibling("k8s/images/Containerfile.service");
     }
 
     public Set<String> dependencies() {
