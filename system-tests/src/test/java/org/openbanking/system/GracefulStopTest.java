@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -70,13 +71,19 @@ class GracefulStopTest {
         Queue<Sent> sent = new ConcurrentLinkedQueue<>();
         Map<Integer, Long> underWay = new ConcurrentHashMap<>();
         CompletableFuture<Long> exited = new CompletableFuture<>();
+        AtomicLong signalledAt = new AtomicLong(Long.MAX_VALUE);
         Load load = new Load("graceful-stop", CLIENTS, PACE_MILLIS, (worker, i) -> {
             boolean toStopping = !exited.isDone();
             String target = toStopping ? stopping : other;
             if (toStopping) {
                 underWay.put(worker, System.nanoTime());
             }
-            Timed.Reply reply = Timed.read(target, partner.token(), consent, path, true);
+            // Once the signal is sent, each call to the stopping replica opens its own connection: one the client pooled
+            // before could be closed by the server just as a request is written onto it, unread (RFC 9110 9.2.2), and
+            // then no call could be told to have been dropped once taken. Before the signal, pooled as usual.
+            Timed.Reply reply = toStopping && System.nanoTime() >= signalledAt.get()
+                    ? Timed.readOnNewConnection(target, partner.token(), consent, path)
+                    : Timed.read(target, partner.token(), consent, path, true);
             underWay.remove(worker);
             sent.add(new Sent(target, reply));
             return new Load.Call(worker, consent, true, reply);
@@ -86,6 +93,7 @@ class GracefulStopTest {
         try {
             assertTrue(load.awaitCalls(4 * CLIENTS, 30_000), "the partner's clients are calling the replica");
             signalled = signalWhileACallIsUnderWay(underWay);
+            signalledAt.set(signalled);
             SystemStack.terminate("gateway-" + STOPPED).thenRun(() -> exited.complete(System.nanoTime()));
             try {
                 exitedAt = exited.get(120, TimeUnit.SECONDS);
@@ -123,9 +131,10 @@ class GracefulStopTest {
         assertTrue(atSignal.stream().anyMatch(s -> s.reply().status() == 200),
                 "the calls under way at the signal were finished: " + atSignal);
         assertEquals(List.of(), afterSignal.stream()
-                .filter(s -> !servedOrRefused(s.reply()) && !refusedConnection(s.reply())).map(Sent::reply).toList(),
-                "after the signal, each call was served, refused with 503 and Retry-After, or its connection refused:"
-                        + " none was dropped once taken");
+                .filter(s -> !servedOrRefused(s.reply()) && !refusedConnection(s.reply()) && !neverRead(s.reply()))
+                .map(Sent::reply).toList(),
+                "after the signal, each call was served, refused with 503 and Retry-After, or its connection refused"
+                        + " or closed unread: none was dropped once taken");
 
         sent.stream().filter(s -> s.reply().status() == 200).forEach(s -> served.add(s.reply().interactionId()));
         List<String> receipts = Setup.receiptInteractionIds(SystemStack.jdbc("consent"), List.of(consent));
@@ -169,6 +178,17 @@ class GracefulStopTest {
     /** No connection at all: the replica's port was closed, so nothing was sent to it. */
     private static boolean refusedConnection(Timed.Reply reply) {
         return reply.status() == -1 && reply.body().startsWith("java.net.ConnectException");
+    }
+
+    /**
+     * A new connection (after the signal every call opens its own) that was closed before a single byte came back: the
+     * kernel had completed it into the listener's backlog, and the process closed its listener before reading it (a
+     * backlog is reset, not served, when a listener closes). The request was never taken, as with a refused connection;
+     * what was taken is held by the receipt checks below. In Kubernetes the pre-stop sleep takes the pod out of the
+     * Service before SIGTERM, so no new connection reaches it then (k8s/README.md, "Stopping a replica").
+     */
+    private static boolean neverRead(Timed.Reply reply) {
+        return reply.status() == -1 && reply.body().contains("received no bytes");
     }
 
     private static Map<Integer, Long> byStatus(List<Sent> calls) {

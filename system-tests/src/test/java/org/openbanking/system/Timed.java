@@ -24,6 +24,14 @@ final class Timed {
     static final String CUSTOMER_IP = "x-fapi-customer-ip-address";
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
+    /**
+     * For calls that must each open a connection of their own (with {@code Connection: close}, which the surefire
+     * configuration lets the JDK client send): a request written onto a pooled keep-alive connection that the server
+     * closes at that moment gets no byte back without the server ever having read it, which a test of a stopping
+     * server could not tell from a dropped call.
+     */
+    private static final HttpClient FRESH = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     record Reply(int status, String body, String retryAfter, String interactionId, long start, long end) {
 
@@ -72,7 +80,18 @@ final class Timed {
                 : Map.of("x-consent-id", consentId));
     }
 
+    /** {@link #read}, on a new connection that is closed after the answer (never one from the pool). */
+    static Reply readOnNewConnection(String gateway, String partnerToken, String consentId, String path) {
+        return send(FRESH, "GET", gateway + AISP + path, partnerToken, null, Map.of("x-consent-id", consentId,
+                CUSTOMER_IP, "198.51.100.7", "Connection", "close"));
+    }
+
     static Reply send(String method, String url, String token, Object json, Map<String, String> headers) {
+        return send(CLIENT, method, url, token, json, headers);
+    }
+
+    private static Reply send(HttpClient client, String method, String url, String token, Object json,
+            Map<String, String> headers) {
         String interactionId = UUID.randomUUID().toString();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json").header("x-fapi-interaction-id", interactionId);
@@ -88,7 +107,7 @@ final class Timed {
         }
         long start = System.nanoTime();
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(),
                     response.headers().firstValue("Retry-After").orElse(null), interactionId, start, System.nanoTime());
         } catch (IOException e) {
